@@ -1,0 +1,74 @@
+package io.netns;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
+
+/** Validation of namespace names, before anything is touched. */
+final class Names {
+    /** NAME_MAX of Linux file systems: the longest file name, in bytes. */
+    static final int NAME_MAX = 255;
+
+    private Names() {
+    }
+
+    /**
+     * Accepts what {@code ip netns add} accepts (non-empty, no '/', not "." or "..", at most
+     * NAME_MAX bytes) minus characters that only cause trouble: NUL, newlines and other control
+     * characters, and strings that are not valid Unicode.
+     */
+    static String check(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("namespace name is null");
+        }
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("namespace name is empty");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("namespace name \"" + name + "\" is reserved");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/') {
+                throw new IllegalArgumentException("namespace name must not contain '/': " + printable(name));
+            }
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("namespace name must not contain control characters"
+                        + " (NUL, newline...): " + printable(name));
+            }
+        }
+        int bytes;
+        try {
+            bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(name)).remaining();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("namespace name is not valid Unicode (unpaired surrogate): "
+                    + printable(name));
+        }
+        if (bytes > NAME_MAX) {
+            throw new IllegalArgumentException("namespace name is " + bytes + " bytes long, more than NAME_MAX ("
+                    + NAME_MAX + ")");
+        }
+        return name;
+    }
+
+    /** The name with control characters escaped, safe to put in a message. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (s.length() > 80) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.netns;
+
+import io.netns.internal.sys.Errno;
+
+/** A named namespace could not be created because the name is taken ({@code ip netns add} says "File exists"). */
+public final class NamespaceExistsException extends NetnsException {
+    private static final long serialVersionUID = 1L;
+
+    NamespaceExistsException(String name, String path) {
+        super("network namespace \"" + name + "\" already exists (" + path + ")", "create", path, Errno.EEXIST,
+                null, null);
+    }
+}

@@ -1,0 +1,125 @@
+package io.netns;
+
+import io.netns.internal.sys.Errno;
+
+import java.util.Optional;
+
+/**
+ * The root of every exception this library throws for a failed kernel operation.
+ *
+ * <p>It carries what a user needs to act without re-running under strace: the errno number and
+ * its symbolic name ({@link #errnoName()}, e.g. {@code EPERM}), the operation that failed
+ * ({@code "setns"}, {@code "mount"}, {@code "RTM_NEWLINK"}), what it was applied to (a path, a
+ * namespace name, a link) and, for netlink requests, the kernel's own extended-ack text: the
+ * message {@code ip} prints after {@code "Error:"}.
+ *
+ * <p>Unchecked, so lambdas and try-with-resources stay clean. Bad arguments detected before the
+ * kernel is touched are reported as {@link IllegalArgumentException} instead.
+ */
+public class NetnsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+    private final String operation;
+    private final String target;
+    private final String kernelMessage;
+
+    /**
+     * A failure without an errno (for example a state the library detected itself).
+     *
+     * @param message what went wrong
+     */
+    public NetnsException(String message) {
+        this(message, null, null, 0, null, null);
+    }
+
+    /**
+     * A failure without an errno, caused by another exception.
+     *
+     * @param message what went wrong
+     * @param cause the underlying exception
+     */
+    public NetnsException(String message, Throwable cause) {
+        this(message, null, null, 0, null, cause);
+    }
+
+    /**
+     * A failed system call or kernel request.
+     *
+     * @param operation the system call or request type, e.g. {@code "setns"} or {@code "RTM_NEWLINK"}
+     * @param target what it was applied to (path, name, link), or {@code null}
+     * @param errno the positive errno number the kernel returned
+     */
+    public NetnsException(String operation, String target, int errno) {
+        this(describe(operation, target, errno, null), operation, target, errno, null, null);
+    }
+
+    /**
+     * The full constructor, for subclasses in other modules (netlink errors carry the kernel's text).
+     *
+     * @param message the detail message
+     * @param operation the system call or request type, or {@code null}
+     * @param target what it was applied to, or {@code null}
+     * @param errno the errno number, or 0 when there is none
+     * @param kernelMessage the kernel's extended-ack message, or {@code null}
+     * @param cause the cause, or {@code null}
+     */
+    protected NetnsException(String message, String operation, String target, int errno,
+                             String kernelMessage, Throwable cause) {
+        super(message, cause);
+        this.errno = errno;
+        this.operation = operation;
+        this.target = target;
+        this.kernelMessage = kernelMessage;
+    }
+
+    /**
+     * Builds the standard message: {@code "mount /run/netns/a: EPERM (Operation not permitted)"},
+     * followed by the kernel's message and, for permission errors, a pointer to the environment check.
+     *
+     * @param operation the operation
+     * @param target the target, or {@code null}
+     * @param errno the errno number
+     * @param kernelMessage the kernel's extended-ack message, or {@code null}
+     * @return the message
+     */
+    protected static String describe(String operation, String target, int errno, String kernelMessage) {
+        StringBuilder sb = new StringBuilder(operation);
+        if (target != null && !target.isEmpty()) {
+            sb.append(' ').append(target);
+        }
+        sb.append(": ").append(Errno.name(errno)).append(" (").append(Errno.description(errno)).append(')');
+        if (kernelMessage != null && !kernelMessage.isEmpty()) {
+            sb.append(": Error: ").append(kernelMessage);
+        }
+        if (errno == Errno.EPERM || errno == Errno.EACCES) {
+            sb.append(". Needs root or CAP_SYS_ADMIN and CAP_NET_ADMIN: print Netns.checkEnvironment() for details");
+        }
+        return sb.toString();
+    }
+
+    /** @return the errno number, or 0 when the failure did not come from the kernel */
+    public int errno() {
+        return errno;
+    }
+
+    /** @return the symbolic errno name such as {@code "EEXIST"}, or {@code "OK"} when there is no errno */
+    public String errnoName() {
+        return Errno.name(errno);
+    }
+
+    /** @return the system call or request type that failed, e.g. {@code "setns"} or {@code "RTM_NEWLINK"} */
+    public Optional<String> operation() {
+        return Optional.ofNullable(operation);
+    }
+
+    /** @return what the operation was applied to: a path, a namespace or link name */
+    public Optional<String> target() {
+        return Optional.ofNullable(target);
+    }
+
+    /** @return the kernel's extended-ack message (what {@code ip} prints after "Error:"), if it gave one */
+    public Optional<String> kernelMessage() {
+        return Optional.ofNullable(kernelMessage);
+    }
+}

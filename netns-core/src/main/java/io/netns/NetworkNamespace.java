@@ -1,0 +1,433 @@
+package io.netns;
+
+import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.Stat;
+import io.netns.internal.sys.Sys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A handle on one Linux network namespace: an open namespace file descriptor, so the namespace
+ * stays alive while the handle is open, whatever happens to its name.
+ *
+ * <p>Get one from {@link Netns}: {@link Netns#create(String)}, {@link Netns#open(String)},
+ * {@link Netns#open(Path)}, {@link Netns#ofPid(long)} or {@link Netns#current()}. Then:
+ * <ul>
+ *   <li>{@link #run(Runnable)} / {@link #call(ThrowingCallable)} run code on a platform thread that
+ *       lives inside (the safe default: the caller's thread never moves);</li>
+ *   <li>{@link #enter()} moves the calling platform thread in until the returned scope is closed;</li>
+ *   <li>{@link #exec(String...)} starts a process inside, like {@code ip netns exec};</li>
+ *   <li>{@link #openSocketChannel()} and friends create JDK sockets inside that any thread may use.</li>
+ * </ul>
+ *
+ * <p>Handles are thread-safe. Two handles are {@linkplain #equals equal} when they refer to the
+ * same namespace (same nsfs device and inode). {@link #close()} releases the descriptor and the
+ * pinned threads; the namespace itself lives on while a name, process or other handle holds it.
+ */
+public final class NetworkNamespace implements AutoCloseable {
+    private final NamespaceFd fd;
+    private final Stat stat;
+    private final String name;
+    private final Path path;
+    private volatile PinnedExecutor executor;
+
+    NetworkNamespace(int fd, Stat stat, String name, Path path) {
+        this.stat = stat;
+        this.name = name;
+        this.path = path;
+        this.fd = new NamespaceFd(fd, describe(name, stat));
+    }
+
+    private static String describe(String name, Stat stat) {
+        return name != null ? "netns " + name : "netns net:[" + stat.ino() + "]";
+    }
+
+    NamespaceFd fd() {
+        return fd;
+    }
+
+    String describe() {
+        return fd.description();
+    }
+
+    /** @return the name under the run directory, empty for a namespace opened by PID, path or as current */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** @return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...) */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
+    }
+
+    /** @return the namespace's inode number, the id {@code ls -l /proc/PID/ns/net} shows as {@code net:[inode]} */
+    public long inode() {
+        return stat.ino();
+    }
+
+    /** @return the device number of the nsfs file system; with {@link #inode()} it identifies the namespace */
+    public long device() {
+        return stat.dev();
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return fd.isClosed();
+    }
+
+    // ------------------------------------------------------------------ entering
+
+    /**
+     * Moves the calling platform thread into this namespace until the returned scope is closed.
+     * Replaces {@code ip netns exec NAME} for code running on the current thread.
+     *
+     * @return the scope; close it (try-with-resources) to move the thread back
+     * @throws IllegalStateException on a virtual thread (setns would move its carrier); use {@link #call}
+     * @throws NetnsException if the kernel refuses, e.g. {@code EPERM} without CAP_SYS_ADMIN
+     */
+    public NamespaceScope enter() {
+        return NamespaceScope.enter(this, false);
+    }
+
+    private PinnedExecutor pinned() {
+        PinnedExecutor e = executor;
+        if (e == null) {
+            synchronized (this) {
+                e = executor;
+                if (e == null) {
+                    if (fd.isClosed()) {
+                        throw new IllegalStateException(describe() + " handle is closed");
+                    }
+                    e = new PinnedExecutor(this);
+                    executor = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Runs {@code task} on a platform thread that lives inside this namespace and waits for it.
+     * The calling thread does not move; virtual threads may call this. Like
+     * {@code ip netns exec NAME} for a piece of Java code.
+     *
+     * @param task the code to run inside
+     * @throws RuntimeException or Error: whatever {@code task} threw, unwrapped
+     */
+    public void run(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        pinned().call(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /**
+     * Computes a value on a platform thread that lives inside this namespace and returns it.
+     * The calling thread does not move; virtual threads may call this. Exceptions reach the caller
+     * with their own type ({@code X} is what the lambda declares). Like {@code ip netns exec NAME}
+     * for a piece of Java code.
+     *
+     * <pre>{@code long inside = ns.call(() -> Files.readAttributes(...)); }</pre>
+     *
+     * @param task the code to run inside
+     * @param <T> the result type
+     * @param <X> the checked exception {@code task} may throw
+     * @return what {@code task} returned
+     * @throws X what {@code task} threw
+     * @throws java.util.concurrent.CancellationException if the caller was interrupted while waiting
+     *         (the task's thread is interrupted too)
+     */
+    public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X {
+        Objects.requireNonNull(task, "task");
+        return pinned().call(task);
+    }
+
+    /**
+     * Runs a plain {@link java.util.concurrent.Callable} inside; see {@link #call(ThrowingCallable)}.
+     *
+     * @param task the code to run inside
+     * @param <T> the result type
+     * @return what {@code task} returned
+     * @throws Exception what {@code task} threw
+     */
+    public <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
+        Objects.requireNonNull(task, "task");
+        return pinned().call(task::call);
+    }
+
+    /**
+     * An executor whose daemon platform threads live inside this namespace (created inside, never
+     * moved out, named {@code netns-NAME-N}). Use it with {@code CompletableFuture.supplyAsync(...,
+     * ns.executor())}. It is owned by this handle and ends with {@link #close()}.
+     *
+     * @return the executor of this handle
+     */
+    public Executor executor() {
+        return pinned();
+    }
+
+    /**
+     * A factory of platform threads that enter this namespace before running their task, for
+     * frameworks that own their threads (Netty event loops, thread pools). A thread that cannot
+     * enter does not run its task and reports the error to its uncaught-exception handler.
+     *
+     * @param namePrefix prefix of the thread names; a counter is appended
+     * @return the factory; it uses this handle, so keep the handle open while threads are created
+     */
+    public ThreadFactory threadFactory(String namePrefix) {
+        Objects.requireNonNull(namePrefix, "namePrefix");
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Runnable inside = () -> {
+                fd.use(raw -> {
+                    Sys.setns(raw, Linux.CLONE_NEWNET, describe());
+                    return null;
+                });
+                task.run();
+            };
+            Thread t = new Thread(null, inside, namePrefix + counter.incrementAndGet(), 0, false);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    /**
+     * Starts {@code command} inside this namespace, like {@code ip netns exec NAME command...}:
+     * the process sees this namespace's devices also under {@code /sys/class/net}, and files in
+     * {@code /etc/netns/NAME/} replace their namesakes in {@code /etc}. No shell is involved; the
+     * arguments are passed as they are.
+     *
+     * @param command the program and its arguments
+     * @return the started process
+     * @throws UncheckedIOException if the program cannot be started
+     */
+    public Process exec(String... command) {
+        if (command.length == 0) {
+            throw new IllegalArgumentException("exec needs a command");
+        }
+        return start(new ProcessBuilder(command));
+    }
+
+    /**
+     * Starts the process {@code builder} describes inside this namespace; see {@link #exec(String...)}.
+     *
+     * @param builder the process to start (its directory, environment and redirects are kept)
+     * @return the started process
+     * @throws UncheckedIOException if the program cannot be started
+     */
+    public Process start(ProcessBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
+        return ProcessLauncher.start(this, builder);
+    }
+
+    /**
+     * The processes whose network namespace is this one, like {@code ip netns pids NAME}.
+     *
+     * @return their PIDs in ascending order
+     */
+    public List<Long> pids() {
+        List<Long> result = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.map(p -> p.getFileName().toString())
+                    .filter(s -> !s.isEmpty() && s.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong)
+                    .sorted()
+                    .forEach(pid -> {
+                        try {
+                            if (stat.sameFile(Sys.stat("/proc/" + pid + "/ns/net"))) {
+                                result.add(pid);
+                            }
+                        } catch (NetnsException gone) {
+                            // exited meanwhile, or a kernel thread without a namespace link
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ sockets
+
+    /**
+     * Opens a TCP server channel whose socket belongs to this namespace. Bind and accept from any
+     * thread, virtual threads included: a socket stays in the namespace it was created in.
+     *
+     * @return an unbound server socket channel
+     * @throws UncheckedIOException if the socket cannot be created
+     */
+    public ServerSocketChannel openServerSocketChannel() {
+        return call(() -> wrapIo(ServerSocketChannel::open));
+    }
+
+    /**
+     * As {@link #openServerSocketChannel()}, for one protocol family.
+     *
+     * @param family {@link java.net.StandardProtocolFamily#INET} or {@code INET6}
+     * @return an unbound server socket channel
+     */
+    public ServerSocketChannel openServerSocketChannel(ProtocolFamily family) {
+        return call(() -> wrapIo(() -> ServerSocketChannel.open(family)));
+    }
+
+    /**
+     * Opens a TCP socket channel whose socket belongs to this namespace; connect it from any thread.
+     *
+     * @return an unconnected socket channel
+     * @throws UncheckedIOException if the socket cannot be created
+     */
+    public SocketChannel openSocketChannel() {
+        return call(() -> wrapIo(SocketChannel::open));
+    }
+
+    /**
+     * As {@link #openSocketChannel()}, for one protocol family.
+     *
+     * @param family {@link java.net.StandardProtocolFamily#INET} or {@code INET6}
+     * @return an unconnected socket channel
+     */
+    public SocketChannel openSocketChannel(ProtocolFamily family) {
+        return call(() -> wrapIo(() -> SocketChannel.open(family)));
+    }
+
+    /**
+     * Opens a UDP channel whose socket belongs to this namespace.
+     *
+     * @return an unbound datagram channel
+     * @throws UncheckedIOException if the socket cannot be created
+     */
+    public DatagramChannel openDatagramChannel() {
+        return call(() -> wrapIo(DatagramChannel::open));
+    }
+
+    /**
+     * As {@link #openDatagramChannel()}, for one protocol family.
+     *
+     * @param family {@link java.net.StandardProtocolFamily#INET} or {@code INET6}
+     * @return an unbound datagram channel
+     */
+    public DatagramChannel openDatagramChannel(ProtocolFamily family) {
+        return call(() -> wrapIo(() -> DatagramChannel.open(family)));
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T wrapIo(IoSupplier<T> s) {
+        try {
+            return s.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ sysctl
+
+    /**
+     * Reads a network sysctl of this namespace, like {@code ip netns exec NAME sysctl -n KEY}.
+     *
+     * @param key a {@code net.*} key such as {@code net.ipv4.ip_forward}
+     * @return the value, trimmed
+     * @throws IllegalArgumentException for a key outside {@code net.} (those are not per namespace)
+     */
+    public String sysctl(String key) {
+        Path file = sysctlPath(key);
+        return call(() -> wrapIo(() -> Files.readString(file).trim()));
+    }
+
+    /**
+     * Writes a network sysctl of this namespace, like {@code ip netns exec NAME sysctl -w KEY=VALUE}.
+     *
+     * @param key a {@code net.*} key such as {@code net.ipv4.ip_forward}
+     * @param value the new value
+     * @throws IllegalArgumentException for a key outside {@code net.} (those are not per namespace)
+     */
+    public void setSysctl(String key, String value) {
+        Path file = sysctlPath(key);
+        Objects.requireNonNull(value, "value");
+        run(() -> wrapIo(() -> Files.writeString(file, value)));
+    }
+
+    /**
+     * Maps a sysctl key to its file: {@code net.ipv4.ip_forward} or, as sysctl(8) accepts for
+     * names holding dots (VLAN devices), {@code net/ipv4/conf/eth0.100/forwarding}.
+     */
+    static Path sysctlPath(String key) {
+        Objects.requireNonNull(key, "key");
+        boolean slashes = key.indexOf('/') >= 0;
+        String[] parts = slashes ? key.split("/", -1) : key.split("\\.", -1);
+        if (parts.length < 2 || !parts[0].equals("net")) {
+            throw new IllegalArgumentException("only net.* sysctls belong to a network namespace: " + key);
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("malformed sysctl key: " + key);
+            }
+        }
+        return Path.of("/proc/sys", parts);
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /**
+     * Releases the namespace descriptor and stops this handle's pinned threads once their queued
+     * tasks finished. The namespace itself is not deleted (see {@link Netns#delete(String)}).
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        PinnedExecutor e;
+        synchronized (this) {
+            e = executor;
+            fd.close();
+        }
+        if (e != null) {
+            e.shutdown();
+        }
+    }
+
+    /** @return whether {@code o} is a handle on the same namespace (same nsfs device and inode) */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkNamespace other && stat.sameFile(other.stat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(stat.ino()) * 31 + Long.hashCode(stat.dev());
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkNamespace[" + (name != null ? name + ", " : "") + "net:[" + stat.ino() + "]"
+                + (fd.isClosed() ? ", closed" : "") + "]";
+    }
+
+    Stat stat() {
+        return stat;
+    }
+
+    int pinnedThreads() {
+        PinnedExecutor e = executor;
+        return e == null ? 0 : e.liveThreads();
+    }
+}

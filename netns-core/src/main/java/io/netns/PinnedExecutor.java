@@ -1,0 +1,220 @@
+package io.netns;
+
+import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.Sys;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The platform threads that live inside one network namespace and run {@code run}/{@code call}
+ * tasks, so callers never move their own thread.
+ *
+ * <p>Each thread enters the namespace once, when it starts, and never leaves: there is no restore
+ * that could fail. A thread is created when a task finds no idle one (like a cached thread pool)
+ * and ends after {@link #KEEP_ALIVE_NANOS} idle. If a task leaves the thread somewhere else (a
+ * scope it did not close, or a failed restore) the thread is retired at once and never runs
+ * another task. If the namespace cannot be entered, the submitting caller gets the error.
+ */
+final class PinnedExecutor implements Executor {
+    static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How long a waiting caller spins before parking: a typical task finishes within it. */
+    private static final long SPIN_NANOS = 20_000;
+    private static final Runnable STOP = () -> { };
+
+    private final NetworkNamespace namespace;
+    private final String threadPrefix;
+    private final LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private volatile boolean shutdown;
+
+    PinnedExecutor(NetworkNamespace namespace) {
+        this.namespace = namespace;
+        this.threadPrefix = "netns-" + namespace.name().orElse("net:" + namespace.inode()) + "-";
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        if (shutdown) {
+            throw new RejectedExecutionException(namespace + " is closed");
+        }
+        if (queue.tryTransfer(task)) {
+            return;
+        }
+        queue.offer(task);
+        RuntimeException failure = startWorker();
+        if (failure != null && queue.remove(task)) {
+            throw failure;
+        }
+    }
+
+    /** Starts one worker and waits until it is inside; returns why it could not enter, or null. */
+    private RuntimeException startWorker() {
+        Worker worker = new Worker(this, threadPrefix + threadNumber.incrementAndGet());
+        liveWorkers.incrementAndGet();
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.started.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return worker.startFailure;
+    }
+
+    /** Whether the calling thread is one of this executor's threads, still inside and clean. */
+    boolean isCurrentThreadInside() {
+        return Thread.currentThread() instanceof Worker w && w.executor == this && ThreadState.isClean();
+    }
+
+    /** Stops accepting tasks; queued tasks still run, then every thread ends. */
+    void shutdown() {
+        shutdown = true;
+        for (int i = liveWorkers.get(); i > 0; i--) {
+            queue.offer(STOP);
+        }
+    }
+
+    int liveThreads() {
+        return liveWorkers.get();
+    }
+
+    /** Runs {@code task} on a thread inside and waits for it, rethrowing what it threw. */
+    <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X {
+        if (isCurrentThreadInside()) {
+            return task.call();
+        }
+        Task<T> t = new Task<>(task);
+        execute(t);
+        return t.await();
+    }
+
+    private static final class Worker extends Thread {
+        final PinnedExecutor executor;
+        final CountDownLatch started = new CountDownLatch(1);
+        volatile RuntimeException startFailure;
+
+        Worker(PinnedExecutor executor, String name) {
+            super(null, null, name, 0, false);
+            this.executor = executor;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                try {
+                    executor.namespace.fd().use(fd -> {
+                        Sys.setns(fd, Linux.CLONE_NEWNET, executor.namespace.describe());
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    return;
+                } finally {
+                    started.countDown();
+                }
+                loop();
+            } finally {
+                executor.liveWorkers.decrementAndGet();
+            }
+        }
+
+        private void loop() {
+            while (true) {
+                Runnable r;
+                try {
+                    r = executor.queue.poll(KEEP_ALIVE_NANOS, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    continue; // only a task's own leftover interrupt; the flag is now clear
+                }
+                if (r == null || r == STOP) {
+                    return;
+                }
+                try {
+                    r.run();
+                } catch (Throwable t) {
+                    getUncaughtExceptionHandler().uncaughtException(this, t);
+                }
+                Thread.interrupted(); // a cancelled task's interrupt must not reach the next one
+                ThreadState state = ThreadState.current();
+                if (!state.scopes.isEmpty() || state.poisoned != null) {
+                    // The task left this thread outside the namespace: retire it, never reuse it.
+                    state.abandon();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A submitted call: the caller spins briefly, then parks until the worker completes it. */
+    static final class Task<T> implements Runnable {
+        private final ThrowingCallable<T, ?> body;
+        private final Thread waiter = Thread.currentThread();
+        private volatile Thread runner;
+        private volatile boolean done;
+        private T result;
+        private Throwable failure;
+
+        Task(ThrowingCallable<T, ?> body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            runner = Thread.currentThread();
+            try {
+                result = body.call();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                runner = null;
+                done = true;
+                LockSupport.unpark(waiter);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        <X extends Exception> T await() throws X {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (!done && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
+            while (!done) {
+                LockSupport.park(this);
+                if (Thread.interrupted() && !done) {
+                    Thread r = runner;
+                    if (r != null) {
+                        r.interrupt();
+                    }
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting for a task inside a namespace");
+                }
+            }
+            Throwable f = failure;
+            if (f == null) {
+                return result;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (X) f;
+        }
+    }
+}

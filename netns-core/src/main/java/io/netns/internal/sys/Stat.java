@@ -1,0 +1,63 @@
+package io.netns.internal.sys;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * The fields of {@code struct statx} this library needs. Two namespace files are the same
+ * namespace exactly when {@link #dev()} and {@link #ino()} are equal.
+ *
+ * @param devMajor major number of the device holding the file (nsfs for namespaces)
+ * @param devMinor minor number of that device
+ * @param ino inode number; for a namespace file, the namespace id shown as {@code net:[ino]}
+ * @param mode file type and permission bits
+ * @param attributes {@code stx_attributes}, e.g. {@link Linux#STATX_ATTR_MOUNT_ROOT}
+ * @param mountId the id of the mount holding the file ({@code stx_mnt_id})
+ * @param size file size in bytes
+ */
+public record Stat(int devMajor, int devMinor, long ino, int mode, long attributes, long mountId, long size) {
+
+    static Stat fromStatx(MemorySegment buf) {
+        return new Stat(
+                buf.get(JAVA_INT, 136),
+                buf.get(JAVA_INT, 140),
+                buf.get(JAVA_LONG, 32),
+                Short.toUnsignedInt(buf.get(JAVA_SHORT, 28)),
+                buf.get(JAVA_LONG, 8),
+                buf.get(JAVA_LONG, 144),
+                buf.get(JAVA_LONG, 40));
+    }
+
+    /** @return the device number as the kernel's {@code new_encode_dev} would pack it */
+    public long dev() {
+        return ((long) devMajor << 20) | (devMinor & 0xfffffL);
+    }
+
+    /** @return whether this file is the root of a mount (a bind-mounted namespace file is) */
+    public boolean isMountRoot() {
+        return (attributes & Linux.STATX_ATTR_MOUNT_ROOT) != 0;
+    }
+
+    /** @return whether this is a regular file */
+    public boolean isRegularFile() {
+        return (mode & Linux.S_IFMT) == Linux.S_IFREG;
+    }
+
+    /** @return whether this is a directory */
+    public boolean isDirectory() {
+        return (mode & Linux.S_IFMT) == Linux.S_IFDIR;
+    }
+
+    /** @return whether this is a symbolic link (only seen when the link was not followed) */
+    public boolean isSymlink() {
+        return (mode & Linux.S_IFMT) == Linux.S_IFLNK;
+    }
+
+    /** @return whether both describe the same file */
+    public boolean sameFile(Stat other) {
+        return other != null && dev() == other.dev() && ino == other.ino;
+    }
+}

@@ -1,0 +1,114 @@
+package io.netns.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Accounting of what a test may leak, read from the kernel's own views: this JVM's namespace and
+ * socket descriptors ({@code /proc/self/fd}), mounts under the run directory
+ * ({@code /proc/self/mountinfo}) and files in it whose names carry this JVM's test prefix.
+ */
+public final class Leaks {
+    private Leaks() {
+    }
+
+    /** What one snapshot counted. */
+    public record Snapshot(List<String> namespaceFds, int socketFds, List<String> runDirMounts,
+                           List<String> testNamespaceFiles) {
+        /** The differences from an earlier snapshot that mean a leak, empty if none. */
+        public List<String> leaksSince(Snapshot before) {
+            List<String> leaks = new ArrayList<>();
+            if (namespaceFds.size() > before.namespaceFds.size()) {
+                leaks.add("namespace fds " + before.namespaceFds.size() + " -> " + namespaceFds.size() + ": "
+                        + namespaceFds);
+            }
+            if (socketFds > before.socketFds) {
+                leaks.add("socket fds " + before.socketFds + " -> " + socketFds);
+            }
+            List<String> mounts = new ArrayList<>(runDirMounts);
+            mounts.removeAll(before.runDirMounts);
+            if (!mounts.isEmpty()) {
+                leaks.add("mounts under the run directory: " + mounts);
+            }
+            List<String> files = new ArrayList<>(testNamespaceFiles);
+            files.removeAll(before.testNamespaceFiles);
+            if (!files.isEmpty()) {
+                leaks.add("namespace files: " + files);
+            }
+            return leaks;
+        }
+    }
+
+    /** Counts now. */
+    public static Snapshot snapshot() {
+        TreeMap<Integer, String> fds = new TreeMap<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path p : ds) {
+                try {
+                    fds.put(Integer.parseInt(p.getFileName().toString()), Files.readSymbolicLink(p).toString());
+                } catch (IOException closedMeanwhile) {
+                    // the directory stream's own fd, or one closed while listing
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> ns = fds.values().stream().filter(t -> t.matches("[a-z_]+:\\[\\d+]") && !t.startsWith("socket:")
+                && !t.startsWith("pipe:") && !t.startsWith("anon_inode:")).collect(Collectors.toList());
+        int sockets = (int) fds.values().stream().filter(t -> t.startsWith("socket:")).count();
+        return new Snapshot(ns, sockets, runDirMounts(), testFiles());
+    }
+
+    /** Mount points under /run/netns (and /var/run/netns) in this process's mount namespace. */
+    public static List<String> runDirMounts() {
+        List<String> mounts = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                if (f.length > 4 && f[4].startsWith("/run/netns/")) {
+                    mounts.add(f[4]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return mounts;
+    }
+
+    /** Files in /run/netns whose names start with this JVM's test prefix. */
+    public static List<String> testFiles() {
+        Path dir = Path.of("/run/netns");
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return names;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, TestNames.PREFIX + "*")) {
+            ds.forEach(p -> names.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Removes namespaces left by this JVM's tests, with the independent tool; returns their names. */
+    public static List<String> removeTestNamespaces() {
+        List<String> left = testFiles();
+        for (String name : left) {
+            Ip.exec("ip", "netns", "del", name);
+            try {
+                Files.deleteIfExists(Path.of("/run/netns", name));
+            } catch (IOException ignored) {
+                // reported by the caller through the returned list
+            }
+        }
+        return left;
+    }
+}

@@ -1,0 +1,50 @@
+package io.netns.testing;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registered on every privileged test class ({@link PrivilegedTest}): snapshots the leak
+ * accounting before the class and, after it, removes anything the class left with the test prefix
+ * and fails the class if it left namespace files, mounts, namespace descriptors or sockets.
+ */
+public final class NetnsTestExtension implements BeforeAllCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(NetnsTestExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        requireRoot();
+        context.getStore(STORE).put("before", Leaks.snapshot());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        Leaks.Snapshot before = context.getStore(STORE).get("before", Leaks.Snapshot.class);
+        List<String> leaks = new ArrayList<>();
+        // Handles closed by the test may still be releasing their pinned threads: give them a moment.
+        for (int i = 0; i < 50; i++) {
+            leaks = Leaks.snapshot().leaksSince(before);
+            if (leaks.isEmpty()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        List<String> removed = Leaks.removeTestNamespaces();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError(context.getDisplayName() + " leaked: " + String.join("; ", leaks)
+                    + (removed.isEmpty() ? "" : " (removed namespaces " + removed + ")"));
+        }
+    }
+
+    /** These tests run as root in CI; a run without root fails loudly instead of skipping. */
+    static void requireRoot() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new AssertionError("the netns test suite needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN): "
+                    + "run it with sudo, as .ci/run does; skipping would hide untested code");
+        }
+    }
+}
