@@ -105,6 +105,9 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     private PinnedExecutor pinned() {
+        if (fd.isClosed()) {
+            throw new IllegalStateException(describe() + " handle is closed");
+        }
         PinnedExecutor e = executor;
         if (e == null) {
             synchronized (this) {

@@ -15,6 +15,19 @@ import java.util.List;
 public final class NetnsTestExtension implements BeforeAllCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(NetnsTestExtension.class);
 
+    static {
+        // The JDK keeps one socket for good once NIO is first used (the marker descriptor its
+        // channels dup2 over on asynchronous close). Make it exist before any baseline is taken.
+        // No packet is sent: the channels are opened and closed, never connected.
+        try {
+            java.nio.channels.SocketChannel.open().close();
+            java.nio.channels.DatagramChannel.open().close();
+            java.nio.channels.ServerSocketChannel.open().close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         requireRoot();
