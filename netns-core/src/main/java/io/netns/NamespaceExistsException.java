@@ -6,8 +6,8 @@ import io.netns.internal.sys.Errno;
 public final class NamespaceExistsException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
-    NamespaceExistsException(String name, String path) {
-        super("network namespace \"" + name + "\" already exists (" + path + ")", "create", path, Errno.EEXIST,
+    NamespaceExistsException(String name, String path, String operation) {
+        super("network namespace \"" + name + "\" already exists (" + path + ")", operation, path, Errno.EEXIST,
                 null, null);
     }
 }

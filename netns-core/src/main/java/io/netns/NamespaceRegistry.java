@@ -88,7 +88,7 @@ public final class NamespaceRegistry {
     public NetworkNamespace create(String name) {
         Names.check(name);
         String path = pathOf(name);
-        return createNamed(name, path, () -> {
+        return createNamed(name, path, "create", () -> {
             Sys.unshare(Linux.CLONE_NEWNET);
             return "/proc/thread-self/ns/net";
         });
@@ -109,7 +109,7 @@ public final class NamespaceRegistry {
         String path = pathOf(name);
         // Pin the namespace before naming it, so a PID reused meanwhile cannot swap it.
         try (NetworkNamespace target = Netns.ofPid(pid)) {
-            return target.fd().use(fd -> createNamed(name, path, () -> "/proc/self/fd/" + fd));
+            return target.fd().use(fd -> createNamed(name, path, "attach", () -> "/proc/self/fd/" + fd));
         }
     }
 
@@ -118,10 +118,10 @@ public final class NamespaceRegistry {
         String prepare();
     }
 
-    private NetworkNamespace createNamed(String name, String path, MountSource source) {
+    private NetworkNamespace createNamed(String name, String path, String operation, MountSource source) {
         int dirFd = prepareRunDirectory();
         try {
-            createPlaceholder(dirFd, name, path);
+            createPlaceholder(dirFd, name, path, operation);
             FaultInjection.checkpoint("create:file-created");
             int nsFd;
             try {
@@ -195,7 +195,7 @@ public final class NamespaceRegistry {
         }
     }
 
-    private void createPlaceholder(int dirFd, String name, String path) {
+    private void createPlaceholder(int dirFd, String name, String path, String operation) {
         int fd;
         try {
             fd = Sys.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC
@@ -205,9 +205,9 @@ public final class NamespaceRegistry {
                 if (classify(dirFd, name, path) == Entry.STALE) {
                     throw new NamespaceExistsException(name, path + ", an empty file that is not a mounted"
                             + " namespace: left by an interrupted create? Netns.delete(\"" + name
-                            + "\") or ip netns del removes it");
+                            + "\") or ip netns del removes it", operation);
                 }
-                throw new NamespaceExistsException(name, path);
+                throw new NamespaceExistsException(name, path, operation);
             }
             throw e;
         }

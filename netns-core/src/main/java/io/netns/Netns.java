@@ -139,7 +139,8 @@ public final class Netns {
      */
     public static NetworkNamespace current() {
         int fd = ThreadState.openCurrentNamespace();
-        return verified(fd, null, "/proc/thread-self/ns/net");
+        // name the file of this very thread: /proc/thread-self means another thread for other readers
+        return verified(fd, null, "/proc/" + ProcessHandle.current().pid() + "/task/" + Sys.gettid() + "/ns/net");
     }
 
     /**
@@ -219,6 +220,17 @@ public final class Netns {
      */
     public static EnvironmentReport checkEnvironment() {
         return EnvironmentReport.probe(registry());
+    }
+
+    /**
+     * As {@link #checkEnvironment()}, checking the run directory of {@code registry} (a rootless
+     * program's own, for instance) instead of the system one.
+     *
+     * @param registry the registry whose directory is checked
+     * @return the report
+     */
+    public static EnvironmentReport checkEnvironment(NamespaceRegistry registry) {
+        return EnvironmentReport.probe(java.util.Objects.requireNonNull(registry, "registry"));
     }
 
     // ------------------------------------------------------------------ internals shared in the package

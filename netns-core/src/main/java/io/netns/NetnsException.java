@@ -103,9 +103,9 @@ public class NetnsException extends RuntimeException {
         return errno;
     }
 
-    /** @return the symbolic errno name such as {@code "EEXIST"}, or {@code "OK"} when there is no errno */
+    /** @return the symbolic errno name such as {@code "EEXIST"}, or {@code "none"} when the kernel gave no errno */
     public String errnoName() {
-        return Errno.name(errno);
+        return errno == 0 ? "none" : Errno.name(errno);
     }
 
     /** @return the system call or request type that failed, e.g. {@code "setns"} or {@code "RTM_NEWLINK"} */

@@ -191,7 +191,8 @@ public final class NetworkNamespace implements AutoCloseable {
      * enter does not run its task and reports the error to its uncaught-exception handler.
      *
      * @param namePrefix prefix of the thread names; a counter is appended
-     * @return the factory; it uses this handle, so keep the handle open while threads are created
+     * @return the factory; each new thread uses this handle when it starts, so keep the handle open
+     *         until the threads it made have started
      */
     public ThreadFactory threadFactory(String namePrefix) {
         Objects.requireNonNull(namePrefix, "namePrefix");

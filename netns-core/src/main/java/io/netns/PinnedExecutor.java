@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * tasks, so callers never move their own thread.
  *
  * <p>Each thread enters the namespace once, when it starts, and never leaves: there is no restore
- * that could fail. A thread is created when a task finds no idle one (like a cached thread pool)
+ * that could fail. A thread is added only when no thread is idle (like a cached thread pool)
  * and ends after {@link #KEEP_ALIVE_NANOS} idle. If a task leaves the thread somewhere else (a
  * scope it did not close, or a failed restore) the thread is retired at once and never runs
  * another task. If the namespace cannot be entered, the submitting caller gets the error.
@@ -32,7 +32,15 @@ final class PinnedExecutor implements Executor {
     private final String threadPrefix;
     private final LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private final AtomicInteger liveWorkers = new AtomicInteger();
+    /**
+     * Guards the two counts below. Each queued task reserves an idle worker or starts a new one, so
+     * a task that waits for another never starves, and back-to-back calls reuse one thread.
+     */
+    private final Object lock = new Object();
+    /** Workers alive (started and not yet ended). */
+    private int live;
+    /** Workers waiting for a task, or done with one and about to wait, not yet reserved. */
+    private int idle;
     private volatile boolean shutdown;
 
     PinnedExecutor(NetworkNamespace namespace) {
@@ -45,20 +53,27 @@ final class PinnedExecutor implements Executor {
         if (shutdown) {
             throw new RejectedExecutionException(namespace + " is closed");
         }
-        if (queue.tryTransfer(task)) {
-            return;
+        boolean start;
+        synchronized (lock) {
+            queue.offer(task);
+            start = idle == 0;
+            if (start) {
+                live++;
+            } else {
+                idle--;
+            }
         }
-        queue.offer(task);
-        RuntimeException failure = startWorker();
-        if (failure != null && queue.remove(task)) {
-            throw failure;
+        if (start) {
+            RuntimeException failure = startWorker();
+            if (failure != null && queue.remove(task)) {
+                throw failure;
+            }
         }
     }
 
-    /** Starts one worker and waits until it is inside; returns why it could not enter, or null. */
+    /** Starts one worker (already counted live) and waits until it is inside; returns why it could not enter. */
     private RuntimeException startWorker() {
         Worker worker = new Worker(this, threadPrefix + threadNumber.incrementAndGet());
-        liveWorkers.incrementAndGet();
         worker.start();
         boolean interrupted = false;
         while (true) {
@@ -75,6 +90,13 @@ final class PinnedExecutor implements Executor {
         return worker.startFailure;
     }
 
+    /** A worker finished a task and will take another: count it idle before the task's caller wakes. */
+    void markIdle() {
+        synchronized (lock) {
+            idle++;
+        }
+    }
+
     /** Whether the calling thread is one of this executor's threads, still inside and clean. */
     boolean isCurrentThreadInside() {
         return Thread.currentThread() instanceof Worker w && w.executor == this && ThreadState.isClean();
@@ -83,13 +105,19 @@ final class PinnedExecutor implements Executor {
     /** Stops accepting tasks; queued tasks still run, then every thread ends. */
     void shutdown() {
         shutdown = true;
-        for (int i = liveWorkers.get(); i > 0; i--) {
+        int n;
+        synchronized (lock) {
+            n = live;
+        }
+        for (int i = 0; i < n; i++) {
             queue.offer(STOP);
         }
     }
 
     int liveThreads() {
-        return liveWorkers.get();
+        synchronized (lock) {
+            return live;
+        }
     }
 
     /** Runs {@code task} on a thread inside and waits for it, rethrowing what it threw. */
@@ -97,7 +125,7 @@ final class PinnedExecutor implements Executor {
         if (isCurrentThreadInside()) {
             return task.call();
         }
-        Task<T> t = new Task<>(task);
+        Task<T> t = new Task<>(task, this);
         execute(t);
         return t.await();
     }
@@ -116,46 +144,83 @@ final class PinnedExecutor implements Executor {
         @Override
         public void run() {
             try {
-                try {
-                    executor.namespace.fd().use(fd -> {
-                        Sys.setns(fd, Linux.CLONE_NEWNET, executor.namespace.describe());
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    startFailure = e;
-                    return;
-                } finally {
-                    started.countDown();
+                executor.namespace.fd().use(fd -> {
+                    Sys.setns(fd, Linux.CLONE_NEWNET, executor.namespace.describe());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                startFailure = e;
+                synchronized (executor.lock) {
+                    executor.live--;
                 }
-                loop();
-            } finally {
-                executor.liveWorkers.decrementAndGet();
+                started.countDown();
+                return;
             }
+            started.countDown();
+            loop();
         }
 
+        /** Runs tasks until idle too long, stopped, or left outside the namespace by a task. */
         private void loop() {
+            PinnedExecutor ex = executor;
             while (true) {
                 Runnable r;
                 try {
-                    r = executor.queue.poll(KEEP_ALIVE_NANOS, TimeUnit.NANOSECONDS);
+                    r = ex.queue.poll(KEEP_ALIVE_NANOS, TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     continue; // only a task's own leftover interrupt; the flag is now clear
                 }
-                if (r == null || r == STOP) {
+                if (r == STOP) {
+                    synchronized (ex.lock) {
+                        ex.live--;
+                    }
                     return;
+                }
+                if (r == null) {
+                    synchronized (ex.lock) {
+                        // leave only if no task reserved this worker meanwhile
+                        if (ex.queue.isEmpty() && ex.idle > 0) {
+                            ex.idle--;
+                            ex.live--;
+                            return;
+                        }
+                    }
+                    continue;
                 }
                 try {
                     r.run();
                 } catch (Throwable t) {
                     getUncaughtExceptionHandler().uncaughtException(this, t);
+                } finally {
+                    if (!(r instanceof Task<?>)) {
+                        ex.markIdle(); // a Task marks it itself, before its caller wakes
+                    }
                 }
                 Thread.interrupted(); // a cancelled task's interrupt must not reach the next one
                 ThreadState state = ThreadState.current();
                 if (!state.scopes.isEmpty() || state.poisoned != null) {
                     // The task left this thread outside the namespace: retire it, never reuse it.
                     state.abandon();
+                    retire();
                     return;
                 }
+            }
+        }
+
+        private void retire() {
+            PinnedExecutor ex = executor;
+            boolean replace;
+            synchronized (ex.lock) {
+                ex.live--;
+                replace = ex.idle == 0; // a task already reserved this worker: someone must take it
+                if (replace) {
+                    ex.live++;
+                } else {
+                    ex.idle--;
+                }
+            }
+            if (replace && !ex.shutdown) {
+                ex.startWorker(); // the new thread enters the namespace itself
             }
         }
     }
@@ -163,25 +228,39 @@ final class PinnedExecutor implements Executor {
     /** A submitted call: the caller spins briefly, then parks until the worker completes it. */
     static final class Task<T> implements Runnable {
         private final ThrowingCallable<T, ?> body;
+        private final PinnedExecutor executor;
         private final Thread waiter = Thread.currentThread();
-        private volatile Thread runner;
+        /** Guarded by this: set while the body runs, so a cancel interrupts only this task. */
+        private Thread runner;
+        private boolean cancelled;
         private volatile boolean done;
         private T result;
         private Throwable failure;
 
-        Task(ThrowingCallable<T, ?> body) {
+        Task(ThrowingCallable<T, ?> body, PinnedExecutor executor) {
             this.body = body;
+            this.executor = executor;
         }
 
         @Override
         public void run() {
-            runner = Thread.currentThread();
+            synchronized (this) {
+                if (cancelled) {
+                    executor.markIdle();
+                    return;
+                }
+                runner = Thread.currentThread();
+            }
             try {
                 result = body.call();
             } catch (Throwable t) {
                 failure = t;
             } finally {
-                runner = null;
+                synchronized (this) {
+                    runner = null;
+                }
+                // count this worker idle before the caller wakes, so its next call reuses it
+                executor.markIdle();
                 done = true;
                 if (waiter.isVirtual()) {
                     // Unparking a virtual thread may make the scheduler start a carrier thread, and a
@@ -189,6 +268,15 @@ final class PinnedExecutor implements Executor {
                     VirtualWaker.wake(waiter);
                 } else {
                     LockSupport.unpark(waiter);
+                }
+            }
+        }
+
+        private void cancel() {
+            synchronized (this) {
+                cancelled = true;
+                if (runner != null) {
+                    runner.interrupt();
                 }
             }
         }
@@ -205,10 +293,7 @@ final class PinnedExecutor implements Executor {
             while (!done) {
                 LockSupport.park(this);
                 if (Thread.interrupted() && !done) {
-                    Thread r = runner;
-                    if (r != null) {
-                        r.interrupt();
-                    }
+                    cancel();
                     Thread.currentThread().interrupt();
                     throw new CancellationException("interrupted while waiting for a task inside a namespace");
                 }

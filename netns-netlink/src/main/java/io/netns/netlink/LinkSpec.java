@@ -1,0 +1,453 @@
+package io.netns.netlink;
+
+import io.netns.NetworkNamespace;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * What {@link Rtnetlink#linkAdd(LinkSpec)} creates: {@code ip link add NAME [options] type KIND
+ * [kind options]}. Immutable; each option returns a changed copy.
+ *
+ * <pre>{@code
+ * rt.linkAdd(LinkSpec.veth("veth0", "veth1").peerNamespace(ns2).mtu(1400));
+ * rt.linkAdd(LinkSpec.bridge("br0").up());
+ * rt.linkAdd(LinkSpec.vxlan("vx0", 42).dstPort(4789).device("veth0"));
+ * }</pre>
+ *
+ * <p>Names are checked as the kernel would (1..15 bytes, no '/', ':' or whitespace) when the spec
+ * is made, before anything is sent.
+ */
+public final class LinkSpec {
+    /** Link kinds and their kind-specific options (IFLA_INFO_KIND and IFLA_INFO_DATA). */
+    public sealed interface Kind {
+        /** @return the IFLA_INFO_KIND string */
+        String name();
+    }
+
+    /** {@code type veth peer name PEER [netns NS]}. */
+    public record Veth(String peerName, NetworkNamespace peerNamespace, int peerMtu, MacAddress peerAddress)
+            implements Kind {
+        public String name() {
+            return "veth";
+        }
+    }
+
+    /** {@code type bridge}. */
+    public record Bridge() implements Kind {
+        public String name() {
+            return "bridge";
+        }
+    }
+
+    /** {@code type macvlan|macvtap mode MODE} (private 1, vepa 2, bridge 4, passthru 8, source 16). */
+    public record Macvlan(int mode, boolean tap) implements Kind {
+        public String name() {
+            return tap ? "macvtap" : "macvlan";
+        }
+    }
+
+    /** {@code type vxlan id VNI [dstport P] [local A] [remote A | group A] [ttl T] [dev D]}; -1/null: unset. */
+    public record Vxlan(int vni, int port, InetAddress local, InetAddress remote, int ttl, boolean learning)
+            implements Kind {
+        public String name() {
+            return "vxlan";
+        }
+    }
+
+    /** {@code type ifb}. */
+    public record Ifb() implements Kind {
+        public String name() {
+            return "ifb";
+        }
+    }
+
+    /** {@code type dummy} (a kernel module this machine's kernel may lack). */
+    public record Dummy() implements Kind {
+        public String name() {
+            return "dummy";
+        }
+    }
+
+    /** {@code type vlan id ID [protocol 802.1Q|802.1ad]}; needs a parent device. */
+    public record Vlan(int vlanId, int protocol) implements Kind {
+        public String name() {
+            return "vlan";
+        }
+    }
+
+    /** {@code type ipvlan mode l2|l3|l3s}; needs a parent device. */
+    public record Ipvlan(int mode, int flags) implements Kind {
+        public String name() {
+            return "ipvlan";
+        }
+    }
+
+    /** {@code type bond mode MODE} (0 balance-rr, 1 active-backup, ...). */
+    public record Bond(int mode) implements Kind {
+        public String name() {
+            return "bond";
+        }
+    }
+
+    /**
+     * A persistent tun or tap device ({@code ip tuntap add NAME mode tun|tap}); created through
+     * /dev/net/tun, since the kernel does not create them over rtnetlink.
+     */
+    public record Tun(boolean tap, boolean multiQueue, int owner, int group) implements Kind {
+        public String name() {
+            return "tun";
+        }
+    }
+
+    final String name;
+    final Kind kind;
+    final IfRef parent;
+    final int mtu;
+    final MacAddress address;
+    final int txQueueLength;
+    final int group;
+    final String alias;
+    final boolean up;
+    final IfRef master;
+    final NetworkNamespace namespace;
+
+    private LinkSpec(String name, Kind kind, IfRef parent, int mtu, MacAddress address, int txQueueLength,
+                     int group, String alias, boolean up, IfRef master, NetworkNamespace namespace) {
+        this.name = name;
+        this.kind = kind;
+        this.parent = parent;
+        this.mtu = mtu;
+        this.address = address;
+        this.txQueueLength = txQueueLength;
+        this.group = group;
+        this.alias = alias;
+        this.up = up;
+        this.master = master;
+        this.namespace = namespace;
+    }
+
+    private static LinkSpec of(String name, Kind kind) {
+        return new LinkSpec(LinkNames.check(name), kind, null, 0, null, -1, -1, null, false, null, null);
+    }
+
+    /**
+     * A veth pair: {@code ip link add NAME type veth peer name PEER}.
+     *
+     * @param name this end
+     * @param peerName the other end
+     * @return the spec
+     */
+    public static LinkSpec veth(String name, String peerName) {
+        LinkNames.check(peerName);
+        return of(name, new Veth(peerName, null, 0, null));
+    }
+
+    /** @return {@code ip link add NAME type bridge} */
+    public static LinkSpec bridge(String name) {
+        return of(name, new Bridge());
+    }
+
+    /**
+     * {@code ip link add link PARENT name NAME type macvlan mode MODE}.
+     *
+     * @param name the new device
+     * @param parent the lower device
+     * @param mode MACVLAN_MODE_*: 1 private, 2 vepa, 4 bridge, 8 passthru, 16 source
+     * @return the spec
+     */
+    public static LinkSpec macvlan(String name, String parent, int mode) {
+        return of(name, new Macvlan(checkMacvlanMode(mode), false)).parent(parent);
+    }
+
+    /** As {@link #macvlan}, creating a macvtap (a tap character device on top). */
+    public static LinkSpec macvtap(String name, String parent, int mode) {
+        return of(name, new Macvlan(checkMacvlanMode(mode), true)).parent(parent);
+    }
+
+    private static int checkMacvlanMode(int mode) {
+        if (mode != 1 && mode != 2 && mode != 4 && mode != 8 && mode != 16) {
+            throw new IllegalArgumentException("macvlan mode must be 1, 2, 4, 8 or 16, not " + mode);
+        }
+        return mode;
+    }
+
+    /**
+     * {@code ip link add NAME type vxlan id VNI}. Learning is on, as with ip.
+     *
+     * @param name the new device
+     * @param vni the VXLAN network identifier, 0..16777215
+     * @return the spec
+     */
+    public static LinkSpec vxlan(String name, int vni) {
+        if (vni < 0 || vni > 0xffffff) {
+            throw new IllegalArgumentException("VXLAN id must be 0..16777215, not " + vni);
+        }
+        return of(name, new Vxlan(vni, -1, null, null, -1, true));
+    }
+
+    /** @return {@code ip link add NAME type ifb} */
+    public static LinkSpec ifb(String name) {
+        return of(name, new Ifb());
+    }
+
+    /** @return {@code ip link add NAME type dummy} */
+    public static LinkSpec dummy(String name) {
+        return of(name, new Dummy());
+    }
+
+    /**
+     * {@code ip link add link PARENT name NAME type vlan id ID}.
+     *
+     * @param name the new device
+     * @param parent the lower device
+     * @param vlanId 0..4095
+     * @return the spec (802.1Q; see {@link #vlanProtocol})
+     */
+    public static LinkSpec vlan(String name, String parent, int vlanId) {
+        if (vlanId < 0 || vlanId > 4095) {
+            throw new IllegalArgumentException("VLAN id must be 0..4095, not " + vlanId);
+        }
+        return of(name, new Vlan(vlanId, 0)).parent(parent);
+    }
+
+    /**
+     * {@code ip link add link PARENT name NAME type ipvlan mode l2|l3|l3s}.
+     *
+     * @param mode 0 l2, 1 l3, 2 l3s
+     * @return the spec
+     */
+    public static LinkSpec ipvlan(String name, String parent, int mode) {
+        if (mode < 0 || mode > 2) {
+            throw new IllegalArgumentException("ipvlan mode must be 0 (l2), 1 (l3) or 2 (l3s), not " + mode);
+        }
+        return of(name, new Ipvlan(mode, 0)).parent(parent);
+    }
+
+    /**
+     * {@code ip link add NAME type bond mode MODE}.
+     *
+     * @param mode 0 balance-rr, 1 active-backup, 2 balance-xor, 3 broadcast, 4 802.3ad, 5 balance-tlb, 6 balance-alb
+     * @return the spec
+     */
+    public static LinkSpec bond(String name, int mode) {
+        if (mode < 0 || mode > 6) {
+            throw new IllegalArgumentException("bond mode must be 0..6, not " + mode);
+        }
+        return of(name, new Bond(mode));
+    }
+
+    /** @return {@code ip tuntap add NAME mode tun} (persistent, created through /dev/net/tun) */
+    public static LinkSpec tun(String name) {
+        return of(name, new Tun(false, false, -1, -1));
+    }
+
+    /** @return {@code ip tuntap add NAME mode tap} (persistent, created through /dev/net/tun) */
+    public static LinkSpec tap(String name) {
+        return of(name, new Tun(true, false, -1, -1));
+    }
+
+    private LinkSpec with(Kind k, IfRef parent, int mtu, MacAddress address, int txq, int group, String alias,
+                          boolean up, IfRef master, NetworkNamespace ns) {
+        return new LinkSpec(name, k, parent, mtu, address, txq, group, alias, up, master, ns);
+    }
+
+    /** @return with the lower device ({@code link DEV}; for vxlan {@code dev DEV}) */
+    public LinkSpec parent(String device) {
+        return with(kind, IfRef.of(device), mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** @return with the lower device given by index */
+    public LinkSpec parent(int index) {
+        return with(kind, IfRef.of(index), mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For vxlan, same as {@link #parent(String)}: {@code dev DEV}. */
+    public LinkSpec device(String device) {
+        return parent(device);
+    }
+
+    /** @return with {@code mtu N} */
+    public LinkSpec mtu(int mtu) {
+        if (mtu < 68 && mtu != 0 || mtu > 65535 * 4) {
+            throw new IllegalArgumentException("MTU " + mtu + " is out of range");
+        }
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** @return with {@code address MAC} */
+    public LinkSpec address(MacAddress address) {
+        Objects.requireNonNull(address, "address");
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** @return with {@code address MAC} */
+    public LinkSpec address(String mac) {
+        return address(MacAddress.parse(mac));
+    }
+
+    /** @return with {@code txqueuelen N} */
+    public LinkSpec txQueueLength(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("txqueuelen must not be negative");
+        }
+        return with(kind, parent, mtu, address, length, group, alias, up, master, namespace);
+    }
+
+    /** @return with {@code group N} */
+    public LinkSpec group(int group) {
+        if (group < 0) {
+            throw new IllegalArgumentException("group must not be negative");
+        }
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** @return with {@code alias TEXT} */
+    public LinkSpec alias(String alias) {
+        if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
+            throw new IllegalArgumentException("alias must be shorter than 256 bytes");
+        }
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** @return created administratively up ({@code ip link add ... up}) */
+    public LinkSpec up() {
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, true, master, namespace);
+    }
+
+    /** @return enslaved to {@code master} (a bridge or bond) when created */
+    public LinkSpec master(String master) {
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, IfRef.of(master), namespace);
+    }
+
+    /**
+     * Creates the device directly in another namespace ({@code ip link add NAME netns NS ...}):
+     * no name clash with devices of the socket's namespace, no second move.
+     *
+     * @param namespace where the device is created
+     * @return the changed spec
+     */
+    public LinkSpec namespace(NetworkNamespace namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /**
+     * For a veth: creates the peer directly in {@code namespace} ({@code peer name P netns NS}).
+     *
+     * @param namespace the peer's namespace
+     * @return the changed spec
+     */
+    public LinkSpec peerNamespace(NetworkNamespace namespace) {
+        Veth v = veth();
+        return with(new Veth(v.peerName, Objects.requireNonNull(namespace), v.peerMtu, v.peerAddress), parent, mtu,
+                address, txQueueLength, group, alias, up, master, this.namespace);
+    }
+
+    /** For a veth: the peer's MTU. */
+    public LinkSpec peerMtu(int mtu) {
+        Veth v = veth();
+        return with(new Veth(v.peerName, v.peerNamespace, mtu, v.peerAddress), parent, this.mtu, address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a veth: the peer's MAC address. */
+    public LinkSpec peerAddress(String mac) {
+        Veth v = veth();
+        return with(new Veth(v.peerName, v.peerNamespace, v.peerMtu, MacAddress.parse(mac)), parent, mtu, address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    private Veth veth() {
+        if (!(kind instanceof Veth v)) {
+            throw new IllegalStateException(kind.name() + " has no peer; peer options are for veth");
+        }
+        return v;
+    }
+
+    private Vxlan vx() {
+        if (!(kind instanceof Vxlan v)) {
+            throw new IllegalStateException("this option is for vxlan, not " + kind.name());
+        }
+        return v;
+    }
+
+    /** For a vxlan: {@code dstport P}. */
+    public LinkSpec dstPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        Vxlan v = vx();
+        return with(new Vxlan(v.vni, port, v.local, v.remote, v.ttl, v.learning), parent, mtu, address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a vxlan: {@code local ADDR}. */
+    public LinkSpec local(String address) {
+        Vxlan v = vx();
+        return with(new Vxlan(v.vni, v.port, Addresses.parse(address), v.remote, v.ttl, v.learning), parent, mtu,
+                this.address, txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a vxlan: {@code remote ADDR} (unicast) or {@code group ADDR} (multicast). */
+    public LinkSpec remote(String address) {
+        Vxlan v = vx();
+        InetAddress r = Addresses.parse(address);
+        if (v.local != null && (v.local instanceof Inet6Address) != (r instanceof Inet6Address)) {
+            throw new IllegalArgumentException("local and remote of a vxlan must be of one family");
+        }
+        return with(new Vxlan(v.vni, v.port, v.local, r, v.ttl, v.learning), parent, mtu, this.address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a vxlan: {@code ttl N}. */
+    public LinkSpec ttl(int ttl) {
+        Vxlan v = vx();
+        return with(new Vxlan(v.vni, v.port, v.local, v.remote, ttl, v.learning), parent, mtu, address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a vxlan: {@code nolearning}. */
+    public LinkSpec noLearning() {
+        Vxlan v = vx();
+        return with(new Vxlan(v.vni, v.port, v.local, v.remote, v.ttl, false), parent, mtu, address,
+                txQueueLength, group, alias, up, master, namespace);
+    }
+
+    /** For a vlan: {@code protocol 802.1Q} (0x8100) or {@code 802.1ad} (0x88a8). */
+    public LinkSpec vlanProtocol(int protocol) {
+        if (!(kind instanceof Vlan v)) {
+            throw new IllegalStateException("vlanProtocol is for vlan, not " + kind.name());
+        }
+        if (protocol != 0x8100 && protocol != 0x88a8) {
+            throw new IllegalArgumentException("VLAN protocol must be 0x8100 or 0x88a8");
+        }
+        return with(new Vlan(v.vlanId, protocol), parent, mtu, address, txQueueLength, group, alias, up, master,
+                namespace);
+    }
+
+    /** For a tun/tap: {@code multi_queue}. */
+    public LinkSpec multiQueue() {
+        if (!(kind instanceof Tun t)) {
+            throw new IllegalStateException("multiQueue is for tun/tap, not " + kind.name());
+        }
+        return with(new Tun(t.tap, true, t.owner, t.group), parent, mtu, address, txQueueLength, group, alias, up,
+                master, namespace);
+    }
+
+    /** @return the name of the device to create */
+    public String name() {
+        return name;
+    }
+
+    /** @return the kind and its options */
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String toString() {
+        return "LinkSpec[" + name + " type " + kind + (parent != null ? " link " + parent : "") + "]";
+    }
+}

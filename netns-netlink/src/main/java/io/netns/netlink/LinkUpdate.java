@@ -1,0 +1,120 @@
+package io.netns.netlink;
+
+import io.netns.NetworkNamespace;
+
+import java.util.Objects;
+
+/**
+ * Changes to an existing link, applied in one request by {@link Rtnetlink#linkSet(String, LinkUpdate)}:
+ * {@code ip link set DEV up|down mtu N name NEW address MAC txqueuelen N alias TEXT group N
+ * master BR|nomaster netns NS}. Immutable; each option returns a changed copy.
+ */
+public final class LinkUpdate {
+    final Boolean up;
+    final int mtu;
+    final String name;
+    final MacAddress address;
+    final int txQueueLength;
+    final String alias;
+    final int group;
+    final IfRef master;
+    final boolean noMaster;
+    final NetworkNamespace namespace;
+
+    private LinkUpdate(Boolean up, int mtu, String name, MacAddress address, int txQueueLength, String alias,
+                       int group, IfRef master, boolean noMaster, NetworkNamespace namespace) {
+        this.up = up;
+        this.mtu = mtu;
+        this.name = name;
+        this.address = address;
+        this.txQueueLength = txQueueLength;
+        this.alias = alias;
+        this.group = group;
+        this.master = master;
+        this.noMaster = noMaster;
+        this.namespace = namespace;
+    }
+
+    private static final LinkUpdate NONE = new LinkUpdate(null, 0, null, null, -1, null, -1, null, false, null);
+
+    /** @return an update that changes nothing yet */
+    public static LinkUpdate of() {
+        return NONE;
+    }
+
+    /** @return {@code up} */
+    public LinkUpdate up() {
+        return new LinkUpdate(true, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code down} */
+    public LinkUpdate down() {
+        return new LinkUpdate(false, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code mtu N} */
+    public LinkUpdate mtu(int mtu) {
+        if (mtu <= 0) {
+            throw new IllegalArgumentException("MTU must be positive, not " + mtu);
+        }
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code name NEW} */
+    public LinkUpdate name(String newName) {
+        return new LinkUpdate(up, mtu, LinkNames.check(newName), address, txQueueLength, alias, group, master,
+                noMaster, namespace);
+    }
+
+    /** @return {@code address MAC} */
+    public LinkUpdate address(MacAddress mac) {
+        return new LinkUpdate(up, mtu, name, Objects.requireNonNull(mac), txQueueLength, alias, group, master,
+                noMaster, namespace);
+    }
+
+    /** @return {@code txqueuelen N} */
+    public LinkUpdate txQueueLength(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("txqueuelen must not be negative");
+        }
+        return new LinkUpdate(up, mtu, name, address, length, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code alias TEXT} */
+    public LinkUpdate alias(String alias) {
+        if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
+            throw new IllegalArgumentException("alias must be shorter than 256 bytes");
+        }
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code group N} */
+    public LinkUpdate group(int group) {
+        if (group < 0) {
+            throw new IllegalArgumentException("group must not be negative");
+        }
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
+    }
+
+    /** @return {@code master BR}: enslave to a bridge or bond */
+    public LinkUpdate master(String master) {
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, IfRef.of(master), false,
+                namespace);
+    }
+
+    /** @return {@code nomaster}: release from its bridge or bond */
+    public LinkUpdate noMaster() {
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, null, true, namespace);
+    }
+
+    /** @return {@code netns NS}: move the device to another namespace */
+    public LinkUpdate namespace(NetworkNamespace namespace) {
+        return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster,
+                Objects.requireNonNull(namespace));
+    }
+
+    boolean isEmpty() {
+        return up == null && mtu == 0 && name == null && address == null && txQueueLength < 0 && alias == null
+                && group < 0 && master == null && !noMaster && namespace == null;
+    }
+}

@@ -1,0 +1,223 @@
+package io.netns.netlink;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A route to add, replace or delete: {@code ip route add [TYPE] PREFIX|default [via GW] [dev DEV]
+ * [src A] [metric N] [table N] [proto P] [scope S] [onlink] [mtu N] [nexthop via A dev D weight W]...}.
+ * Immutable; each option returns a changed copy. Addresses of other families than the destination's
+ * are refused when set.
+ *
+ * <pre>{@code
+ * rt.routeAdd(RouteSpec.to("198.18.2.0/24").via("198.18.1.1"));
+ * rt.routeAdd(RouteSpec.defaultRoute().via("198.18.1.1").dev("veth0"));
+ * rt.routeAdd(RouteSpec.to("198.18.7.0/24").type(RouteType.BLACKHOLE));
+ * }</pre>
+ */
+public final class RouteSpec {
+    final IpPrefix destination;
+    /** Null: unicast when adding, any type when deleting (as ip). */
+    final RouteType type;
+    final InetAddress gateway;
+    final IfRef device;
+    final InetAddress source;
+    final long metric;
+    final int table;
+    /** -1: boot when adding, any when deleting (as ip). */
+    final int protocol;
+    /** -1: chosen from the type and gateway as ip does. */
+    final int scope;
+    final boolean onlink;
+    final int mtu;
+    final int tos;
+    final List<NextHopSpec> nextHops;
+
+    /** One path of a multipath route, its device possibly still a name. */
+    record NextHopSpec(InetAddress gateway, IfRef device, int weight, boolean onlink) {
+    }
+
+    private RouteSpec(IpPrefix destination, RouteType type, InetAddress gateway, IfRef device, InetAddress source,
+                      long metric, int table, int protocol, int scope, boolean onlink, int mtu, int tos,
+                      List<NextHopSpec> nextHops) {
+        this.destination = destination;
+        this.type = type;
+        this.gateway = gateway;
+        this.device = device;
+        this.source = source;
+        this.metric = metric;
+        this.table = table;
+        this.protocol = protocol;
+        this.scope = scope;
+        this.onlink = onlink;
+        this.mtu = mtu;
+        this.tos = tos;
+        this.nextHops = nextHops;
+    }
+
+    /**
+     * A route to {@code prefix} ({@code 198.18.2.0/24}, {@code fd42:6e73:2::/64}, {@code default}).
+     * The destination's host bits must be clear, as the kernel requires.
+     *
+     * @param prefix the destination
+     * @return the spec: unicast, main table, protocol boot (as ip)
+     */
+    public static RouteSpec to(String prefix) {
+        return to(IpPrefix.parse(prefix));
+    }
+
+    /** @return a route to {@code prefix}; see {@link #to(String)} */
+    public static RouteSpec to(IpPrefix prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.network().equals(prefix)) {
+            throw new IllegalArgumentException("invalid prefix for a route: " + prefix + " has host bits set (the"
+                    + " network is " + prefix.network() + ")");
+        }
+        return new RouteSpec(prefix, null, null, null, null, -1, 254, -1, -1, false, 0, 0, List.of());
+    }
+
+    /** @return the IPv4 default route {@code default} */
+    public static RouteSpec defaultRoute() {
+        return to(IpPrefix.any(Family.INET));
+    }
+
+    /** @return the default route of {@code family} */
+    public static RouteSpec defaultRoute(Family family) {
+        return to(IpPrefix.any(family));
+    }
+
+    private RouteSpec with(RouteType type, InetAddress gw, IfRef dev, InetAddress src, long metric, int table,
+                           int protocol, int scope, boolean onlink, int mtu, int tos, List<NextHopSpec> nhs) {
+        return new RouteSpec(destination, type, gw, dev, src, metric, table, protocol, scope, onlink, mtu, tos, nhs);
+    }
+
+    private InetAddress sameFamily(String text, String what) {
+        InetAddress a = Addresses.parse(text);
+        if ((a instanceof Inet4Address) != (destination.address() instanceof Inet4Address)) {
+            throw new IllegalArgumentException(what + " " + text + " is not of the family of the destination "
+                    + destination);
+        }
+        return a;
+    }
+
+    /** @return with {@code via GATEWAY} */
+    public RouteSpec via(String gateway) {
+        if (!nextHops.isEmpty()) {
+            throw new IllegalArgumentException("a multipath route has its gateways in its next hops");
+        }
+        return with(type, sameFamily(gateway, "gateway"), device, source, metric, table, protocol, scope, onlink,
+                mtu, tos, nextHops);
+    }
+
+    /** @return with {@code dev DEVICE} */
+    public RouteSpec dev(String device) {
+        return with(type, gateway, IfRef.of(device), source, metric, table, protocol, scope, onlink, mtu, tos,
+                nextHops);
+    }
+
+    /** @return with the output device given by index */
+    public RouteSpec dev(int index) {
+        return with(type, gateway, IfRef.of(index), source, metric, table, protocol, scope, onlink, mtu, tos,
+                nextHops);
+    }
+
+    /** @return with {@code src ADDRESS} (preferred source) */
+    public RouteSpec src(String address) {
+        return with(type, gateway, device, sameFamily(address, "source"), metric, table, protocol, scope, onlink,
+                mtu, tos, nextHops);
+    }
+
+    /** @return with {@code metric N} (RTA_PRIORITY) */
+    public RouteSpec metric(long metric) {
+        if (metric < 0 || metric > 0xffffffffL) {
+            throw new IllegalArgumentException("metric must be 0..4294967295");
+        }
+        return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+    }
+
+    /** @return with {@code table N} (254 main, 255 local; 1..2^32-1) */
+    public RouteSpec table(int table) {
+        if (table == 0) {
+            throw new IllegalArgumentException("table 0 is not a table");
+        }
+        return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+    }
+
+    /** @return with {@code proto P} (see {@link RouteProtocol}) */
+    public RouteSpec protocol(int protocol) {
+        if (protocol < 0 || protocol > 255) {
+            throw new IllegalArgumentException("protocol must be 0..255");
+        }
+        return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+    }
+
+    /** @return with {@code scope S} */
+    public RouteSpec scope(Scope scope) {
+        return with(type, gateway, device, source, metric, table, protocol, scope.number(), onlink, mtu, tos,
+                nextHops);
+    }
+
+    /** @return with the route type, e.g. {@link RouteType#BLACKHOLE} */
+    public RouteSpec type(RouteType type) {
+        return with(Objects.requireNonNull(type), gateway, device, source, metric, table, protocol, scope, onlink,
+                mtu, tos, nextHops);
+    }
+
+    /** @return with {@code onlink}: the gateway is on the link even without a matching prefix */
+    public RouteSpec onlink() {
+        return with(type, gateway, device, source, metric, table, protocol, scope, true, mtu, tos, nextHops);
+    }
+
+    /** @return with {@code mtu N} (the RTAX_MTU metric) */
+    public RouteSpec mtu(int mtu) {
+        int min = destination.address() instanceof Inet4Address ? 68 : 1280;
+        if (mtu < min) {
+            throw new IllegalArgumentException("route MTU " + mtu + " is too small");
+        }
+        return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+    }
+
+    /** @return with {@code tos T} */
+    public RouteSpec tos(int tos) {
+        if (tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("tos must be 0..255");
+        }
+        return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+    }
+
+    /**
+     * Adds a path: {@code nexthop via GATEWAY dev DEVICE weight W}.
+     *
+     * @param gateway the next router
+     * @param device its interface, or null to let the kernel choose
+     * @param weight 1..256
+     * @return the changed spec
+     */
+    public RouteSpec nextHop(String gateway, String device, int weight) {
+        if (this.gateway != null) {
+            throw new IllegalArgumentException("a route has either one gateway (via) or next hops");
+        }
+        if (weight < 1 || weight > 256) {
+            throw new IllegalArgumentException("next-hop weight must be 1..256, not " + weight);
+        }
+        List<NextHopSpec> nhs = new ArrayList<>(nextHops);
+        nhs.add(new NextHopSpec(sameFamily(gateway, "gateway"), device == null ? null : IfRef.of(device), weight,
+                false));
+        return with(type, null, this.device, source, metric, table, protocol, scope, onlink, mtu, tos, List.copyOf(nhs));
+    }
+
+    /** @return the destination */
+    public IpPrefix destination() {
+        return destination;
+    }
+
+    @Override
+    public String toString() {
+        return (type == null || type == RouteType.UNICAST ? "" : type.ipName() + " ") + (destination.isDefault() ? "default"
+                : destination.toString()) + (gateway != null ? " via " + Addresses.format(gateway) : "")
+                + (device != null ? " dev " + device : "");
+    }
+}

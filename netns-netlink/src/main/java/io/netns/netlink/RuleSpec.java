@@ -1,0 +1,143 @@
+package io.netns.netlink;
+
+import java.net.Inet4Address;
+import java.util.Objects;
+
+/**
+ * A policy-routing rule to add or delete: {@code ip rule add [not] [from P] [to P] [fwmark M[/MASK]]
+ * [iif DEV] [oif DEV] [priority N] [table N | blackhole | unreachable | prohibit]}. Immutable.
+ */
+public final class RuleSpec {
+    final Family family;
+    final IpPrefix from;
+    final IpPrefix to;
+    final int priority;
+    final int table;
+    final int action;
+    final boolean invert;
+    final int fwmark;
+    final int fwmask;
+    final boolean hasFwmark;
+    final String iif;
+    final String oif;
+    final int tos;
+
+    private RuleSpec(Family family, IpPrefix from, IpPrefix to, int priority, int table, int action, boolean invert,
+                     int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
+        this.family = family;
+        this.from = from;
+        this.to = to;
+        this.priority = priority;
+        this.table = table;
+        this.action = action;
+        this.invert = invert;
+        this.fwmark = fwmark;
+        this.fwmask = fwmask;
+        this.hasFwmark = hasFwmark;
+        this.iif = iif;
+        this.oif = oif;
+        this.tos = tos;
+    }
+
+    /**
+     * A rule of {@code family} that looks up the main table, until changed.
+     *
+     * @param family {@link Family#INET} or {@link Family#INET6}
+     * @return the spec
+     */
+    public static RuleSpec of(Family family) {
+        if (family != Family.INET && family != Family.INET6) {
+            throw new IllegalArgumentException("rules are IPv4 or IPv6");
+        }
+        return new RuleSpec(family, null, null, -1, 254, 1, false, 0, 0, false, null, null, 0);
+    }
+
+    /** @return a rule matching {@code from PREFIX}, of that prefix's family */
+    public static RuleSpec from(String prefix) {
+        IpPrefix p = IpPrefix.parse(prefix);
+        return of(p.family()).from(p);
+    }
+
+    private RuleSpec with(IpPrefix from, IpPrefix to, int priority, int table, int action, boolean invert,
+                          int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
+        return new RuleSpec(family, from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif,
+                tos);
+    }
+
+    private IpPrefix check(IpPrefix p) {
+        Objects.requireNonNull(p);
+        if (p.family() != family) {
+            throw new IllegalArgumentException(p + " is not " + family);
+        }
+        return p;
+    }
+
+    /** @return with {@code from PREFIX} */
+    public RuleSpec from(IpPrefix prefix) {
+        return with(check(prefix), to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+    }
+
+    /** @return with {@code to PREFIX} */
+    public RuleSpec to(String prefix) {
+        return with(from, check(IpPrefix.parse(prefix)), priority, table, action, invert, fwmark, fwmask, hasFwmark,
+                iif, oif, tos);
+    }
+
+    /** @return with {@code priority N} */
+    public RuleSpec priority(int priority) {
+        if (priority < 0) {
+            throw new IllegalArgumentException("priority must not be negative");
+        }
+        return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+    }
+
+    /** @return with {@code table N} (the action becomes "to table") */
+    public RuleSpec table(int table) {
+        if (table == 0) {
+            throw new IllegalArgumentException("table 0 is not a table");
+        }
+        return with(from, to, priority, table, 1, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+    }
+
+    /** @return with action blackhole, unreachable or prohibit */
+    public RuleSpec action(RouteType type) {
+        int a = switch (type) {
+            case BLACKHOLE -> 6;
+            case UNREACHABLE -> 7;
+            case PROHIBIT -> 8;
+            default -> throw new IllegalArgumentException("a rule action is blackhole, unreachable or prohibit");
+        };
+        return with(from, to, priority, 0, a, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+    }
+
+    /** @return with {@code not}: the selector is inverted */
+    public RuleSpec not() {
+        return with(from, to, priority, table, action, true, fwmark, fwmask, hasFwmark, iif, oif, tos);
+    }
+
+    /** @return with {@code fwmark MARK/MASK} */
+    public RuleSpec fwmark(int mark, int mask) {
+        return with(from, to, priority, table, action, invert, mark, mask, true, iif, oif, tos);
+    }
+
+    /** @return with {@code iif DEV} */
+    public RuleSpec iif(String device) {
+        return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, LinkNames.check(device),
+                oif, tos);
+    }
+
+    /** @return with {@code oif DEV} */
+    public RuleSpec oif(String device) {
+        return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif,
+                LinkNames.check(device), tos);
+    }
+
+    /** @return the family */
+    public Family family() {
+        return family;
+    }
+
+    boolean isIpv4() {
+        return family == Family.INET && (from == null || from.address() instanceof Inet4Address);
+    }
+}
