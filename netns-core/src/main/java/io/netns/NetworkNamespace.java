@@ -1,6 +1,7 @@
 package io.netns;
 
 import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.NamespaceAccess;
 import io.netns.internal.sys.Stat;
 import io.netns.internal.sys.Sys;
 
@@ -40,6 +41,15 @@ import java.util.stream.Stream;
  * pinned threads; the namespace itself lives on while a name, process or other handle holds it.
  */
 public final class NetworkNamespace implements AutoCloseable {
+    static {
+        NamespaceAccess.install(new NamespaceAccess.Accessor() {
+            @Override
+            public <T> T withFd(NetworkNamespace namespace, java.util.function.IntFunction<T> action) {
+                return namespace.fd.use(action);
+            }
+        });
+    }
+
     private final NamespaceFd fd;
     private final Stat stat;
     private final String name;

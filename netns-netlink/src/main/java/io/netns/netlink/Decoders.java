@@ -465,7 +465,7 @@ final class Decoders {
                 case Fra.FRA_TABLE -> table = a.u32();
                 case Fra.FRA_FWMARK -> fwmark = OptionalInt.of(a.u32());
                 case Fra.FRA_FWMASK -> fwmask = OptionalInt.of(a.u32());
-                case Fra.FRA_IFNAME -> iif = a.string();
+                case Fra.FRA_IIFNAME -> iif = a.string();
                 case Fra.FRA_OIFNAME -> oif = a.string();
                 case Fra.FRA_PROTOCOL -> protocol = a.u8();
                 default -> unknown = keep(unknown, a);

@@ -27,8 +27,8 @@ public final class LinkSpec {
     }
 
     /** {@code type veth peer name PEER [netns NS]}. */
-    public record Veth(String peerName, NetworkNamespace peerNamespace, int peerMtu, MacAddress peerAddress)
-            implements Kind {
+    public record Veth(String peerName, NetworkNamespace peerNamespace, int peerMtu, MacAddress peerAddress,
+                       int peerIndex) implements Kind {
         public String name() {
             return "veth";
         }
@@ -104,6 +104,7 @@ public final class LinkSpec {
     final String name;
     final Kind kind;
     final IfRef parent;
+    final int index;
     final int mtu;
     final MacAddress address;
     final int txQueueLength;
@@ -113,23 +114,65 @@ public final class LinkSpec {
     final IfRef master;
     final NetworkNamespace namespace;
 
-    private LinkSpec(String name, Kind kind, IfRef parent, int mtu, MacAddress address, int txQueueLength,
-                     int group, String alias, boolean up, IfRef master, NetworkNamespace namespace) {
-        this.name = name;
-        this.kind = kind;
-        this.parent = parent;
-        this.mtu = mtu;
-        this.address = address;
-        this.txQueueLength = txQueueLength;
-        this.group = group;
-        this.alias = alias;
-        this.up = up;
-        this.master = master;
-        this.namespace = namespace;
+    /** The mutable twin used to derive changed copies; never escapes. */
+    private static final class B {
+        String name;
+        Kind kind;
+        IfRef parent;
+        int index;
+        int mtu;
+        MacAddress address;
+        int txQueueLength = -1;
+        int group = -1;
+        String alias;
+        boolean up;
+        IfRef master;
+        NetworkNamespace namespace;
+
+        B(String name, Kind kind) {
+            this.name = name;
+            this.kind = kind;
+        }
+
+        B(LinkSpec s) {
+            name = s.name;
+            kind = s.kind;
+            parent = s.parent;
+            index = s.index;
+            mtu = s.mtu;
+            address = s.address;
+            txQueueLength = s.txQueueLength;
+            group = s.group;
+            alias = s.alias;
+            up = s.up;
+            master = s.master;
+            namespace = s.namespace;
+        }
+    }
+
+    private LinkSpec(B b) {
+        this.name = b.name;
+        this.kind = b.kind;
+        this.parent = b.parent;
+        this.index = b.index;
+        this.mtu = b.mtu;
+        this.address = b.address;
+        this.txQueueLength = b.txQueueLength;
+        this.group = b.group;
+        this.alias = b.alias;
+        this.up = b.up;
+        this.master = b.master;
+        this.namespace = b.namespace;
     }
 
     private static LinkSpec of(String name, Kind kind) {
-        return new LinkSpec(LinkNames.check(name), kind, null, 0, null, -1, -1, null, false, null, null);
+        return new LinkSpec(new B(LinkNames.check(name), kind));
+    }
+
+    private LinkSpec change(java.util.function.Consumer<B> edit) {
+        B b = new B(this);
+        edit.accept(b);
+        return new LinkSpec(b);
     }
 
     /**
@@ -141,7 +184,7 @@ public final class LinkSpec {
      */
     public static LinkSpec veth(String name, String peerName) {
         LinkNames.check(peerName);
-        return of(name, new Veth(peerName, null, 0, null));
+        return of(name, new Veth(peerName, null, 0, null, 0));
     }
 
     /** @return {@code ip link add NAME type bridge} */
@@ -248,19 +291,14 @@ public final class LinkSpec {
         return of(name, new Tun(true, false, -1, -1));
     }
 
-    private LinkSpec with(Kind k, IfRef parent, int mtu, MacAddress address, int txq, int group, String alias,
-                          boolean up, IfRef master, NetworkNamespace ns) {
-        return new LinkSpec(name, k, parent, mtu, address, txq, group, alias, up, master, ns);
-    }
-
     /** @return with the lower device ({@code link DEV}; for vxlan {@code dev DEV}) */
     public LinkSpec parent(String device) {
-        return with(kind, IfRef.of(device), mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.parent = IfRef.of(device));
     }
 
     /** @return with the lower device given by index */
     public LinkSpec parent(int index) {
-        return with(kind, IfRef.of(index), mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.parent = IfRef.of(index));
     }
 
     /** For vxlan, same as {@link #parent(String)}: {@code dev DEV}. */
@@ -273,13 +311,13 @@ public final class LinkSpec {
         if (mtu < 68 && mtu != 0 || mtu > 65535 * 4) {
             throw new IllegalArgumentException("MTU " + mtu + " is out of range");
         }
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.mtu = mtu);
     }
 
     /** @return with {@code address MAC} */
     public LinkSpec address(MacAddress address) {
         Objects.requireNonNull(address, "address");
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.address = address);
     }
 
     /** @return with {@code address MAC} */
@@ -292,7 +330,7 @@ public final class LinkSpec {
         if (length < 0) {
             throw new IllegalArgumentException("txqueuelen must not be negative");
         }
-        return with(kind, parent, mtu, address, length, group, alias, up, master, namespace);
+        return change(b -> b.txQueueLength = length);
     }
 
     /** @return with {@code group N} */
@@ -300,7 +338,7 @@ public final class LinkSpec {
         if (group < 0) {
             throw new IllegalArgumentException("group must not be negative");
         }
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.group = group);
     }
 
     /** @return with {@code alias TEXT} */
@@ -308,17 +346,17 @@ public final class LinkSpec {
         if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
             throw new IllegalArgumentException("alias must be shorter than 256 bytes");
         }
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.alias = alias);
     }
 
     /** @return created administratively up ({@code ip link add ... up}) */
     public LinkSpec up() {
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, true, master, namespace);
+        return change(b -> b.up = true);
     }
 
     /** @return enslaved to {@code master} (a bridge or bond) when created */
     public LinkSpec master(String master) {
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, IfRef.of(master), namespace);
+        return change(b -> b.master = IfRef.of(master));
     }
 
     /**
@@ -330,7 +368,7 @@ public final class LinkSpec {
      */
     public LinkSpec namespace(NetworkNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return with(kind, parent, mtu, address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.namespace = namespace);
     }
 
     /**
@@ -341,22 +379,42 @@ public final class LinkSpec {
      */
     public LinkSpec peerNamespace(NetworkNamespace namespace) {
         Veth v = veth();
-        return with(new Veth(v.peerName, Objects.requireNonNull(namespace), v.peerMtu, v.peerAddress), parent, mtu,
-                address, txQueueLength, group, alias, up, master, this.namespace);
+        return change(b -> b.kind = new Veth(v.peerName, Objects.requireNonNull(namespace), v.peerMtu, v.peerAddress, v.peerIndex));
     }
 
     /** For a veth: the peer's MTU. */
     public LinkSpec peerMtu(int mtu) {
         Veth v = veth();
-        return with(new Veth(v.peerName, v.peerNamespace, mtu, v.peerAddress), parent, this.mtu, address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Veth(v.peerName, v.peerNamespace, mtu, v.peerAddress, v.peerIndex));
     }
 
     /** For a veth: the peer's MAC address. */
     public LinkSpec peerAddress(String mac) {
         Veth v = veth();
-        return with(new Veth(v.peerName, v.peerNamespace, v.peerMtu, MacAddress.parse(mac)), parent, mtu, address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Veth(v.peerName, v.peerNamespace, v.peerMtu, MacAddress.parse(mac), v.peerIndex));
+    }
+
+    /**
+     * Asks for a specific ifindex ({@code ip link add NAME index N ...}), so later requests of a
+     * {@link Batch} can name the device by index before it exists. The kernel refuses a taken index.
+     *
+     * @param index a positive ifindex
+     * @return the changed spec
+     */
+    public LinkSpec index(int index) {
+        if (index <= 0) {
+            throw new IllegalArgumentException("an interface index is positive");
+        }
+        return change(b -> b.index = index);
+    }
+
+    /** For a veth: the peer's ifindex; see {@link #index(int)}. */
+    public LinkSpec peerIndex(int index) {
+        if (index <= 0) {
+            throw new IllegalArgumentException("an interface index is positive");
+        }
+        Veth v = veth();
+        return change(b -> b.kind = new Veth(v.peerName, v.peerNamespace, v.peerMtu, v.peerAddress, index));
     }
 
     private Veth veth() {
@@ -379,15 +437,13 @@ public final class LinkSpec {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
         }
         Vxlan v = vx();
-        return with(new Vxlan(v.vni, port, v.local, v.remote, v.ttl, v.learning), parent, mtu, address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Vxlan(v.vni, port, v.local, v.remote, v.ttl, v.learning));
     }
 
     /** For a vxlan: {@code local ADDR}. */
     public LinkSpec local(String address) {
         Vxlan v = vx();
-        return with(new Vxlan(v.vni, v.port, Addresses.parse(address), v.remote, v.ttl, v.learning), parent, mtu,
-                this.address, txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Vxlan(v.vni, v.port, Addresses.parse(address), v.remote, v.ttl, v.learning));
     }
 
     /** For a vxlan: {@code remote ADDR} (unicast) or {@code group ADDR} (multicast). */
@@ -397,22 +453,19 @@ public final class LinkSpec {
         if (v.local != null && (v.local instanceof Inet6Address) != (r instanceof Inet6Address)) {
             throw new IllegalArgumentException("local and remote of a vxlan must be of one family");
         }
-        return with(new Vxlan(v.vni, v.port, v.local, r, v.ttl, v.learning), parent, mtu, this.address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Vxlan(v.vni, v.port, v.local, r, v.ttl, v.learning));
     }
 
     /** For a vxlan: {@code ttl N}. */
     public LinkSpec ttl(int ttl) {
         Vxlan v = vx();
-        return with(new Vxlan(v.vni, v.port, v.local, v.remote, ttl, v.learning), parent, mtu, address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Vxlan(v.vni, v.port, v.local, v.remote, ttl, v.learning));
     }
 
     /** For a vxlan: {@code nolearning}. */
     public LinkSpec noLearning() {
         Vxlan v = vx();
-        return with(new Vxlan(v.vni, v.port, v.local, v.remote, v.ttl, false), parent, mtu, address,
-                txQueueLength, group, alias, up, master, namespace);
+        return change(b -> b.kind = new Vxlan(v.vni, v.port, v.local, v.remote, v.ttl, false));
     }
 
     /** For a vlan: {@code protocol 802.1Q} (0x8100) or {@code 802.1ad} (0x88a8). */
@@ -423,8 +476,7 @@ public final class LinkSpec {
         if (protocol != 0x8100 && protocol != 0x88a8) {
             throw new IllegalArgumentException("VLAN protocol must be 0x8100 or 0x88a8");
         }
-        return with(new Vlan(v.vlanId, protocol), parent, mtu, address, txQueueLength, group, alias, up, master,
-                namespace);
+        return change(b -> b.kind = new Vlan(v.vlanId, protocol));
     }
 
     /** For a tun/tap: {@code multi_queue}. */
@@ -432,8 +484,7 @@ public final class LinkSpec {
         if (!(kind instanceof Tun t)) {
             throw new IllegalStateException("multiQueue is for tun/tap, not " + kind.name());
         }
-        return with(new Tun(t.tap, true, t.owner, t.group), parent, mtu, address, txQueueLength, group, alias, up,
-                master, namespace);
+        return change(b -> b.kind = new Tun(t.tap, true, t.owner, t.group));
     }
 
     /** @return the name of the device to create */

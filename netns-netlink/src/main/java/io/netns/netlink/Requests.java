@@ -61,7 +61,7 @@ final class Requests {
                         int peerNsFd) {
         w.beginMessage(Rtm.RTM_NEWLINK, CREATE, seq, 0);
         int up = spec.up ? Iff.IFF_UP : 0;
-        w.ifinfomsg(AF_UNSPEC, 0, 0, up, up);
+        w.ifinfomsg(AF_UNSPEC, 0, spec.index, up, up);
         boolean vxlan = spec.kind instanceof LinkSpec.Vxlan;
         if (parentIndex > 0 && !vxlan) {
             w.attrU32(Ifla.IFLA_LINK, parentIndex);
@@ -69,12 +69,12 @@ final class Requests {
         w.attrString(Ifla.IFLA_IFNAME, spec.name);
         commonLinkAttrs(w, spec.mtu, spec.address, spec.txQueueLength, spec.group, spec.alias, masterIndex, nsFd);
         long info = w.beginNested(Ifla.IFLA_LINKINFO);
-        w.attrString(IflaInfo.IFLA_INFO_KIND, spec.kind.name());
+        w.attrStringNoNul(IflaInfo.IFLA_INFO_KIND, spec.kind.name());
         switch (spec.kind) {
             case LinkSpec.Veth v -> {
                 long data = w.beginNested(IflaInfo.IFLA_INFO_DATA);
                 long peer = w.beginNested(Veth.VETH_INFO_PEER);
-                w.ifinfomsg(AF_UNSPEC, 0, 0, 0, 0);
+                w.ifinfomsg(AF_UNSPEC, 0, v.peerIndex(), 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, v.peerName());
                 commonLinkAttrs(w, v.peerMtu(), v.peerAddress(), -1, -1, null, 0, peerNsFd);
                 w.endNested(peer);
@@ -418,7 +418,7 @@ final class Requests {
             w.attrU32(Fra.FRA_FWMASK, r.fwmask);
         }
         if (r.iif != null) {
-            w.attrString(Fra.FRA_IFNAME, r.iif);
+            w.attrString(Fra.FRA_IIFNAME, r.iif);
         }
         if (r.oif != null) {
             w.attrString(Fra.FRA_OIFNAME, r.oif);

@@ -253,7 +253,25 @@ public final class MessageWriter implements AutoCloseable {
         return this;
     }
 
-    /** A NUL-terminated string (IFLA_IFNAME, IFLA_INFO_KIND...): ASCII written directly, else UTF-8. */
+    /**
+     * A string without its NUL, as iproute2 sends IFLA_INFO_KIND (the kernel accepts either form).
+     * ASCII only.
+     */
+    public MessageWriter attrStringNoNul(int type, String s) {
+        int n = s.length();
+        attrHeader(type, n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                throw new IllegalArgumentException("not ASCII: " + s);
+            }
+            buf.set(JAVA_BYTE, pos++, (byte) c);
+        }
+        align();
+        return this;
+    }
+
+    /** A NUL-terminated string (IFLA_IFNAME, IFLA_IFALIAS...): ASCII written directly, else UTF-8. */
     public MessageWriter attrString(int type, String s) {
         int n = s.length();
         boolean ascii = true;

@@ -1,0 +1,54 @@
+package io.netns.netlink;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** What the kernel answered to each request of a {@link Batch}, in order. */
+public final class BatchResult {
+    private final List<NetlinkException> results;
+
+    BatchResult(List<NetlinkException> results) {
+        this.results = Collections.unmodifiableList(new ArrayList<>(results));
+    }
+
+    /** @return how many requests ran */
+    public int size() {
+        return results.size();
+    }
+
+    /** @return whether every request succeeded */
+    public boolean ok() {
+        return results.stream().allMatch(r -> r == null);
+    }
+
+    /**
+     * @param i the request's position in the batch
+     * @return why it failed, empty if it succeeded
+     */
+    public Optional<NetlinkException> failure(int i) {
+        return Optional.ofNullable(results.get(i));
+    }
+
+    /** @return the failures, in order */
+    public List<NetlinkException> failures() {
+        return results.stream().filter(r -> r != null).toList();
+    }
+
+    /**
+     * @return this result when every request succeeded
+     * @throws NetlinkException the first failure, with the others attached as suppressed exceptions
+     */
+    public BatchResult throwIfFailed() {
+        List<NetlinkException> f = failures();
+        if (f.isEmpty()) {
+            return this;
+        }
+        NetlinkException first = f.get(0);
+        for (int i = 1; i < f.size(); i++) {
+            first.addSuppressed(f.get(i));
+        }
+        throw first;
+    }
+}

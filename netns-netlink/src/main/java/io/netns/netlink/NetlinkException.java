@@ -1,0 +1,45 @@
+package io.netns.netlink;
+
+import io.netns.NetnsException;
+
+import java.util.OptionalInt;
+
+/**
+ * The kernel refused an rtnetlink request. Carries the errno (number and name), the request type
+ * ({@code RTM_NEWLINK}) and what it was about, and the kernel's extended ack: the text {@code ip}
+ * prints after "Error:" and the offset of the offending attribute in the request.
+ *
+ * <pre>{@code
+ * RTM_NEWLINK veth0: EEXIST (File exists)
+ * RTM_NEWLINK d0: EOPNOTSUPP (Operation not supported): Error: Unknown device type.
+ * }</pre>
+ */
+public class NetlinkException extends NetnsException {
+    private static final long serialVersionUID = 1L;
+
+    private final String requestType;
+    private final int attributeOffset;
+
+    /**
+     * @param requestType the request's message type name, e.g. {@code RTM_NEWLINK}
+     * @param target what the request was about (a link, a route), or null
+     * @param errno the positive errno
+     * @param kernelMessage the extended-ack message, or null
+     * @param attributeOffset the offending attribute's offset in the request, or -1
+     */
+    public NetlinkException(String requestType, String target, int errno, String kernelMessage, int attributeOffset) {
+        super(describe(requestType, target, errno, kernelMessage), requestType, target, errno, kernelMessage, null);
+        this.requestType = requestType;
+        this.attributeOffset = attributeOffset;
+    }
+
+    /** @return the request type, e.g. {@code RTM_NEWROUTE} */
+    public String requestType() {
+        return requestType;
+    }
+
+    /** @return the offset of the attribute the kernel complained about, within the request, if it said */
+    public OptionalInt attributeOffset() {
+        return attributeOffset < 0 ? OptionalInt.empty() : OptionalInt.of(attributeOffset);
+    }
+}

@@ -1,0 +1,181 @@
+package io.netns.netlink;
+
+import io.netns.NetnsException;
+import io.netns.NetworkNamespace;
+import io.netns.internal.sys.Errno;
+import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.Stat;
+import io.netns.internal.sys.Sys;
+import io.netns.netlink.codec.ErrorMessage;
+import io.netns.netlink.codec.MessageReader;
+import io.netns.netlink.codec.MessageTypes;
+import io.netns.netlink.codec.MessageWriter;
+import io.netns.netlink.codec.Nlmsg;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * One NETLINK_ROUTE socket, created by a thread inside its namespace and bound to it for life.
+ * Holds the transmit writer and the receive buffer (both native, freed by {@link #close()}).
+ * Not thread-safe: {@link Rtnetlink} serialises its use.
+ */
+final class NetlinkSocket implements AutoCloseable {
+    static final int SOL_NETLINK = 270;
+    /** Receive buffer: dumps come in datagrams of at most 32 KiB; single messages can be larger. */
+    static final int RX_BUFFER = 1 << 20;
+    /** Kernel socket buffer: room for the acks of a pipelined batch and for bursts of events. */
+    static final int SOCKET_BUFFER = 8 << 20;
+
+    final int fd;
+    final int portId;
+    final String namespace;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment rx;
+    private final MemorySegment from;
+    private final MemorySegment fromLen;
+    final MessageWriter tx = new MessageWriter(64 * 1024);
+    final MessageReader reader = new MessageReader();
+    private int seq = (int) (System.nanoTime() & 0x3fffffff);
+    private boolean closed;
+
+    private NetlinkSocket(int fd, String namespace) {
+        this.fd = fd;
+        this.namespace = namespace;
+        this.rx = arena.allocate(RX_BUFFER, 8);
+        this.from = arena.allocate(12, 4);
+        this.fromLen = arena.allocate(JAVA_INT);
+        this.portId = bindAndGetPort();
+    }
+
+    /**
+     * Opens a socket inside {@code ns}: on the calling thread if it already is there (no thread
+     * hop), else on the namespace's pinned thread. The caller's thread never moves.
+     *
+     * @param groups rtnetlink multicast groups to join (RTNLGRP_*), none for a request socket
+     */
+    static NetlinkSocket open(NetworkNamespace ns, int... groups) {
+        int fd;
+        if (isCurrentThreadIn(ns)) {
+            fd = createFd(groups);
+        } else {
+            fd = ns.call(() -> createFd(groups));
+        }
+        try {
+            return new NetlinkSocket(fd, ns.toString());
+        } catch (RuntimeException e) {
+            Sys.closeQuietly(fd);
+            throw e;
+        }
+    }
+
+    static boolean isCurrentThreadIn(NetworkNamespace ns) {
+        Stat here = Sys.stat("/proc/thread-self/ns/net");
+        return here.ino() == ns.inode() && here.dev() == ns.device();
+    }
+
+    private static int createFd(int[] groups) {
+        int fd = Sys.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, Nlmsg.NETLINK_ROUTE);
+        try {
+            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_EXT_ACK, 1);
+            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_CAP_ACK, 1);
+            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_GET_STRICT_CHK, 1);
+            bufferSize(fd, Linux.SO_RCVBUFFORCE, Linux.SO_RCVBUF);
+            bufferSize(fd, Linux.SO_SNDBUFFORCE, Linux.SO_SNDBUF);
+            for (int g : groups) {
+                Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_ADD_MEMBERSHIP, g);
+            }
+            return fd;
+        } catch (RuntimeException e) {
+            Sys.closeQuietly(fd);
+            throw e;
+        }
+    }
+
+    /** The FORCE variant (root) ignores rmem_max; without CAP_NET_ADMIN fall back to the capped one. */
+    private static void bufferSize(int fd, int force, int plain) {
+        try {
+            Sys.setsockopt(fd, Linux.SOL_SOCKET, force, SOCKET_BUFFER);
+        } catch (NetnsException e) {
+            Sys.setsockopt(fd, Linux.SOL_SOCKET, plain, SOCKET_BUFFER);
+        }
+    }
+
+    private int bindAndGetPort() {
+        MemorySegment addr = arena.allocate(12, 4);
+        addr.set(JAVA_SHORT, 0, (short) Linux.AF_NETLINK);
+        Sys.bind(fd, addr);
+        Sys.getsockname(fd, addr);
+        return addr.get(JAVA_INT, 4);
+    }
+
+    int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
+    /** Sends everything the writer holds in one datagram, then resets it. */
+    void flush() {
+        MemorySegment data = tx.written();
+        long n = Sys.send(fd, data, data.byteSize(), 0);
+        if (n != data.byteSize()) {
+            throw new NetnsException("netlink sendto wrote " + n + " of " + data.byteSize() + " bytes");
+        }
+        tx.reset();
+    }
+
+    /**
+     * Receives one datagram from the kernel into the buffer and points {@link #reader} at it.
+     * Datagrams from other senders are dropped.
+     *
+     * @param dontWait return false instead of blocking when nothing is queued
+     * @return false only when {@code dontWait} and nothing was queued
+     * @throws NetnsException with ENOBUFS when the kernel dropped messages (socket buffer overrun)
+     */
+    boolean receive(boolean dontWait) {
+        while (true) {
+            fromLen.set(JAVA_INT, 0, 12);
+            long n = Sys.recvfrom(fd, rx, RX_BUFFER, Linux.MSG_TRUNC | (dontWait ? Linux.MSG_DONTWAIT : 0), from,
+                    fromLen);
+            if (n < 0) {
+                return false;
+            }
+            if (n > RX_BUFFER) {
+                throw new NetnsException("netlink message of " + n + " bytes exceeded the " + RX_BUFFER
+                        + "-byte receive buffer and was lost");
+            }
+            if (from.get(JAVA_INT, 4) != 0) {
+                continue; // not from the kernel
+            }
+            reader.reset(rx, n);
+            return true;
+        }
+    }
+
+    /** Waits up to {@code millis} for something to read. */
+    boolean poll(int millis) {
+        return Sys.pollIn(fd, millis);
+    }
+
+    /** Turns an NLMSG_ERROR with errno != 0 into the exception for {@code target}. */
+    static NetlinkException failure(ErrorMessage e, String target) {
+        return new NetlinkException(MessageTypes.name(e.requestType()), target, e.errno(), e.message(), e.offset());
+    }
+
+    static boolean isEnobufs(NetnsException e) {
+        return e.errno() == Errno.ENOBUFS;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Sys.closeQuietly(fd);
+            tx.close();
+            arena.close();
+        }
+    }
+}

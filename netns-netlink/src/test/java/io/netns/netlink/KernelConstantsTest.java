@@ -1,0 +1,75 @@
+package io.netns.netlink;
+
+import io.netns.netlink.codec.Arphrd;
+import io.netns.netlink.codec.Fra;
+import io.netns.netlink.codec.FrAct;
+import io.netns.netlink.codec.IfOper;
+import io.netns.netlink.codec.Ifa;
+import io.netns.netlink.codec.Iff;
+import io.netns.netlink.codec.Ifla;
+import io.netns.netlink.codec.IflaBond;
+import io.netns.netlink.codec.IflaBr;
+import io.netns.netlink.codec.IflaInfo;
+import io.netns.netlink.codec.IflaIpvlan;
+import io.netns.netlink.codec.IflaMacvlan;
+import io.netns.netlink.codec.IflaVlan;
+import io.netns.netlink.codec.IflaVxlan;
+import io.netns.netlink.codec.Nda;
+import io.netns.netlink.codec.Netnsa;
+import io.netns.netlink.codec.Nlmsg;
+import io.netns.netlink.codec.Ntf;
+import io.netns.netlink.codec.Nud;
+import io.netns.netlink.codec.RtProt;
+import io.netns.netlink.codec.RtScope;
+import io.netns.netlink.codec.RtTable;
+import io.netns.netlink.codec.Rta;
+import io.netns.netlink.codec.Rtax;
+import io.netns.netlink.codec.Rtm;
+import io.netns.netlink.codec.Rtn;
+import io.netns.netlink.codec.Rtnh;
+import io.netns.netlink.codec.RtnlGroup;
+import io.netns.netlink.codec.Tun;
+import io.netns.netlink.codec.Veth;
+import io.netns.testing.CHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kernel constant the codec keeps agrees with the UAPI headers installed on this machine. */
+class KernelConstantsTest {
+    private static final List<String> HEADERS = List.of("linux/netlink.h", "linux/rtnetlink.h", "linux/if_link.h",
+            "linux/if_addr.h", "linux/neighbour.h", "linux/fib_rules.h", "linux/veth.h", "linux/if_bridge.h",
+            "linux/net_namespace.h", "linux/if.h", "linux/if_arp.h", "linux/if_tun.h", "linux/if_bonding.h");
+
+    @Test
+    void everyGeneratedConstantMatchesTheHeaders() {
+        int checked = 0;
+        for (Class<?> c : List.of(Nlmsg.class, Rtm.class, Rtn.class, RtProt.class, RtScope.class, RtTable.class,
+                Rta.class, Rtnh.class, Rtax.class, RtnlGroup.class, Ifla.class, IflaInfo.class, Veth.class,
+                IflaVlan.class, IflaMacvlan.class, IflaVxlan.class, IflaIpvlan.class, IflaBond.class, IflaBr.class,
+                Ifa.class, Nda.class, Nud.class, Ntf.class, Fra.class, FrAct.class, Netnsa.class, Iff.class,
+                IfOper.class, Arphrd.class, Tun.class)) {
+            Map<String, Long> java = CHeaders.javaConstants(c);
+            assertThat(java).as(c.getSimpleName()).isNotEmpty();
+            assertThat(CHeaders.values(HEADERS, java.keySet())).as(c.getSimpleName()).isEqualTo(java);
+            checked += java.size();
+        }
+        assertThat(checked).isGreaterThan(650);
+    }
+
+    @Test
+    void publicEnumsUseTheKernelNumbers() {
+        assertThat(RouteType.BLACKHOLE.number()).isEqualTo(Rtn.RTN_BLACKHOLE);
+        assertThat(RouteType.PROHIBIT.number()).isEqualTo(Rtn.RTN_PROHIBIT);
+        assertThat(Scope.LINK.number()).isEqualTo(RtScope.RT_SCOPE_LINK);
+        assertThat(Scope.HOST.number()).isEqualTo(RtScope.RT_SCOPE_HOST);
+        assertThat(RouteProtocol.BOOT).isEqualTo(RtProt.RTPROT_BOOT);
+        assertThat(RouteProtocol.STATIC).isEqualTo(RtProt.RTPROT_STATIC);
+        assertThat(OperState.UP.ordinal()).isEqualTo(IfOper.IF_OPER_UP);
+        assertThat(OperState.LOWERLAYERDOWN.ordinal()).isEqualTo(IfOper.IF_OPER_LOWERLAYERDOWN);
+        assertThat(Family.INET6.number()).isEqualTo(10);
+    }
+}
