@@ -58,4 +58,10 @@ public record Address(
     public boolean isTentative() {
         return hasFlag(Ifa.IFA_F_TENTATIVE);
     }
+
+    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

@@ -78,4 +78,10 @@ public record Link(
     public boolean hasFlag(int flag) {
         return (flags & flag) == flag;
     }
+
+    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

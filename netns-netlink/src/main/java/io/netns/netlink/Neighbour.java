@@ -18,4 +18,10 @@ import java.util.Optional;
  */
 public record Neighbour(Family family, int index, InetAddress destination, Optional<MacAddress> linkAddress,
                         int state, int flags, int type, List<RawAttribute> unknown) {
+
+    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

@@ -48,7 +48,7 @@ final class NetlinkSocket implements AutoCloseable {
         this.rx = arena.allocate(RX_BUFFER, 8);
         this.from = arena.allocate(12, 4);
         this.fromLen = arena.allocate(JAVA_INT);
-        this.portId = bindAndGetPort();
+        this.portId = boundPort();
     }
 
     /**
@@ -58,11 +58,16 @@ final class NetlinkSocket implements AutoCloseable {
      * @param groups rtnetlink multicast groups to join (RTNLGRP_*), none for a request socket
      */
     static NetlinkSocket open(NetworkNamespace ns, int... groups) {
+        return openBuffered(ns, SOCKET_BUFFER, groups);
+    }
+
+    /** As {@link #open(NetworkNamespace, int...)} with a kernel receive buffer of {@code bufferBytes}. */
+    static NetlinkSocket openBuffered(NetworkNamespace ns, int bufferBytes, int... groups) {
         int fd;
         if (isCurrentThreadIn(ns)) {
-            fd = createFd(groups);
+            fd = createFd(groups, bufferBytes);
         } else {
-            fd = ns.call(() -> createFd(groups));
+            fd = ns.call(() -> createFd(groups, bufferBytes));
         }
         try {
             return new NetlinkSocket(fd, ns.toString());
@@ -77,14 +82,20 @@ final class NetlinkSocket implements AutoCloseable {
         return here.ino() == ns.inode() && here.dev() == ns.device();
     }
 
-    private static int createFd(int[] groups) {
+    private static int createFd(int[] groups, int bufferBytes) {
         int fd = Sys.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, Nlmsg.NETLINK_ROUTE);
         try {
             Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_EXT_ACK, 1);
             Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_CAP_ACK, 1);
             Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_GET_STRICT_CHK, 1);
-            bufferSize(fd, Linux.SO_RCVBUFFORCE, Linux.SO_RCVBUF);
-            bufferSize(fd, Linux.SO_SNDBUFFORCE, Linux.SO_SNDBUF);
+            bufferSize(fd, Linux.SO_RCVBUFFORCE, Linux.SO_RCVBUF, bufferBytes);
+            bufferSize(fd, Linux.SO_SNDBUFFORCE, Linux.SO_SNDBUF, SOCKET_BUFFER);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment addr = arena.allocate(12, 4);
+                addr.set(JAVA_SHORT, 0, (short) Linux.AF_NETLINK);
+                Sys.bind(fd, addr); // the kernel picks the port id
+            }
+            // join after bind: bind() resets the memberships of groups 1..32 to its nl_groups
             for (int g : groups) {
                 Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_ADD_MEMBERSHIP, g);
             }
@@ -96,18 +107,16 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     /** The FORCE variant (root) ignores rmem_max; without CAP_NET_ADMIN fall back to the capped one. */
-    private static void bufferSize(int fd, int force, int plain) {
+    private static void bufferSize(int fd, int force, int plain, int bytes) {
         try {
-            Sys.setsockopt(fd, Linux.SOL_SOCKET, force, SOCKET_BUFFER);
+            Sys.setsockopt(fd, Linux.SOL_SOCKET, force, bytes);
         } catch (NetnsException e) {
-            Sys.setsockopt(fd, Linux.SOL_SOCKET, plain, SOCKET_BUFFER);
+            Sys.setsockopt(fd, Linux.SOL_SOCKET, plain, bytes);
         }
     }
 
-    private int bindAndGetPort() {
+    private int boundPort() {
         MemorySegment addr = arena.allocate(12, 4);
-        addr.set(JAVA_SHORT, 0, (short) Linux.AF_NETLINK);
-        Sys.bind(fd, addr);
         Sys.getsockname(fd, addr);
         return addr.get(JAVA_INT, 4);
     }

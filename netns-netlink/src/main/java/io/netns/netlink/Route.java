@@ -49,4 +49,10 @@ public record Route(
     public boolean isDefault() {
         return destination.isDefault();
     }
+
+    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

@@ -26,4 +26,10 @@ public record Rule(Family family, OptionalInt priority, Optional<IpPrefix> sourc
                    int table, int action, int flags, int tos, OptionalInt fwmark, OptionalInt fwmask,
                    Optional<String> inputInterface, Optional<String> outputInterface, int protocol,
                    List<RawAttribute> unknown) {
+
+    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

@@ -1,0 +1,47 @@
+package io.netns.netlink;
+
+/**
+ * A change the kernel announced to a {@link NetlinkMonitor} ({@code ip monitor} prints these).
+ */
+public sealed interface NetlinkEvent {
+
+    /** Whether the object appeared/changed or went away. */
+    enum Action {
+        /** RTM_NEW*: created or changed. */
+        NEW,
+        /** RTM_DEL*: deleted. */
+        DEL
+    }
+
+    /** A link appeared, changed (state, flags, name...) or was deleted. */
+    record LinkEvent(Action action, Link link) implements NetlinkEvent {
+    }
+
+    /** An address was added or removed. */
+    record AddressEvent(Action action, Address address) implements NetlinkEvent {
+    }
+
+    /** A route was added or removed. */
+    record RouteEvent(Action action, Route route) implements NetlinkEvent {
+    }
+
+    /** A neighbour entry was added, changed state, or was removed. */
+    record NeighbourEvent(Action action, Neighbour neighbour) implements NetlinkEvent {
+    }
+
+    /** A policy-routing rule was added or removed. */
+    record RuleEvent(Action action, Rule rule) implements NetlinkEvent {
+    }
+
+    /** A namespace id was assigned or released ({@code ip netns set}, a peer namespace going away). */
+    record NsidEvent(Action action, int nsid) implements NetlinkEvent {
+    }
+
+    /**
+     * The kernel dropped events because they were not read fast enough (ENOBUFS on the socket).
+     * What was missed is unknown: dump the state again (e.g. {@link Rtnetlink#links()}) to resync.
+     * The monitor keeps working after this.
+     */
+    record Overrun() implements NetlinkEvent {
+    }
+}

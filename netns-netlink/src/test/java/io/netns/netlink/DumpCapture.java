@@ -1,0 +1,179 @@
+package io.netns.netlink;
+
+import io.netns.NetworkNamespace;
+import io.netns.netlink.codec.MessageReader;
+import io.netns.netlink.codec.Nlmsg;
+import io.netns.netlink.codec.Rtm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * Test helper: runs raw rtnetlink requests on a socket of its own and keeps every datagram the
+ * kernel answered, byte for byte, before any decoding. Used to record the seed corpus under
+ * {@code src/test/resources/dumps} and by tests that want the kernel's bytes rather than values.
+ *
+ * <p>The datagrams are kept as the kernel sent them (each message padded to 4 bytes), so a list of
+ * them is what {@link Rtnetlink}'s receive loop would have seen. The on-disk form ({@link #write},
+ * {@link #read}) is a run of records: a big-endian u32 length, then that many bytes.
+ */
+final class DumpCapture implements AutoCloseable {
+
+    /** The dumps that can be captured, with the message type each answers with. */
+    enum Dump {
+        LINKS("links", Rtm.RTM_NEWLINK, (w, seq) -> Requests.linkDump(w, seq, 0)),
+        ADDRESSES("addresses", Rtm.RTM_NEWADDR, (w, seq) -> Requests.addressDump(w, seq, 0, 0)),
+        ROUTES("routes", Rtm.RTM_NEWROUTE, (w, seq) -> Requests.routeDump(w, seq, 0, 0)),
+        NEIGHBOURS("neighbours", Rtm.RTM_NEWNEIGH, (w, seq) -> Requests.neighbourDump(w, seq, 0, 0)),
+        RULES("rules", Rtm.RTM_NEWRULE, (w, seq) -> Requests.ruleDump(w, seq, 0)),
+        NSIDS("nsids", Rtm.RTM_NEWNSID, Requests::nsidDump);
+
+        /** File name stem under {@code dumps/}. */
+        final String file;
+        /** The RTM_NEW* type of the dump's messages. */
+        final int messageType;
+        final Rtnetlink.Encoder request;
+
+        Dump(String file, int messageType, Rtnetlink.Encoder request) {
+            this.file = file;
+            this.messageType = messageType;
+            this.request = request;
+        }
+    }
+
+    private final NetlinkSocket socket;
+
+    private DumpCapture(NetlinkSocket socket) {
+        this.socket = socket;
+    }
+
+    /** A capture socket in the namespace {@code rt} works in (a socket of its own, not rt's). */
+    static DumpCapture open(Rtnetlink rt) {
+        return open(rt.namespace());
+    }
+
+    /** A capture socket in {@code ns}. */
+    static DumpCapture open(NetworkNamespace ns) {
+        return new DumpCapture(NetlinkSocket.open(ns));
+    }
+
+    /**
+     * Runs one dump (AF_UNSPEC, every table) and returns the datagrams, the last one holding
+     * NLMSG_DONE.
+     */
+    List<byte[]> dump(Dump dump) {
+        return exchange(dump.request, true);
+    }
+
+    /**
+     * Sends one request built by {@code request} and returns the datagrams answering it, up to and
+     * including the one with its NLMSG_ERROR (ack or failure) or, for a dump, NLMSG_DONE.
+     *
+     * @param isDump whether the answer ends in NLMSG_DONE rather than NLMSG_ERROR
+     */
+    List<byte[]> exchange(Rtnetlink.Encoder request, boolean isDump) {
+        int seq = socket.nextSeq();
+        request.encode(socket.tx.reset(), seq);
+        socket.flush();
+        List<byte[]> datagrams = new ArrayList<>();
+        boolean done = false;
+        while (!done) {
+            socket.receive(false);
+            MessageReader r = socket.reader;
+            long end = 0;
+            boolean ours = false;
+            while (r.next()) {
+                end = r.start() + ((r.length() + 3L) & ~3L);
+                if (r.seq() != seq || r.pid() != socket.portId) {
+                    continue;
+                }
+                ours = true;
+                if (r.type() == Nlmsg.NLMSG_DONE || r.type() == Nlmsg.NLMSG_ERROR && !isDump) {
+                    done = true;
+                } else if (r.type() == Nlmsg.NLMSG_ERROR && isDump) {
+                    done = true; // a dump refused outright
+                }
+            }
+            if (ours) {
+                MemorySegment seg = r.segment();
+                datagrams.add(seg.asSlice(0, Math.min(end, seg.byteSize())).toArray(JAVA_BYTE));
+            }
+        }
+        return datagrams;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    // ------------------------------------------------------------------ file format
+
+    /** Writes datagrams as length-prefixed records. */
+    static void write(OutputStream out, List<byte[]> datagrams) {
+        try {
+            DataOutputStream d = new DataOutputStream(out);
+            for (byte[] b : datagrams) {
+                d.writeInt(b.length);
+                d.write(b);
+            }
+            d.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the records of {@link #write} as one byte array */
+    static byte[] toBytes(List<byte[]> datagrams) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, datagrams);
+        return out.toByteArray();
+    }
+
+    /** Reads the records written by {@link #write}. */
+    static List<byte[]> read(InputStream in) {
+        try {
+            DataInputStream d = new DataInputStream(in);
+            List<byte[]> out = new ArrayList<>();
+            while (true) {
+                int n;
+                try {
+                    n = d.readInt();
+                } catch (EOFException e) {
+                    return out;
+                }
+                if (n < 0 || n > NetlinkSocket.RX_BUFFER) {
+                    throw new IOException("corrupt dump file: record of " + n + " bytes");
+                }
+                byte[] b = new byte[n];
+                d.readFully(b);
+                out.add(b);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@code dumps/NAME.bin} from the test class path. */
+    static List<byte[]> resource(String name) {
+        try (InputStream in = DumpCapture.class.getResourceAsStream("/dumps/" + name + ".bin")) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource /dumps/" + name + ".bin");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.netns.netlink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.NetworkNamespace;
+import io.netns.testing.Ip;
+import io.netns.testing.PrivilegedTest;
+import io.netns.testing.TempNamespaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Links created, changed, listed and deleted through rtnetlink, each step checked with {@code ip -j -d}. */
+@PrivilegedTest
+class LinkTest {
+    @RegisterExtension
+    final TempNamespaces temp = new TempNamespaces();
+
+    private static String name(NetworkNamespace ns) {
+        return ns.name().orElseThrow();
+    }
+
+    /** Every link Java lists agrees with ip on the fields both show. */
+    static void assertListedLikeIp(Rtnetlink rt, String ns) {
+        Map<Integer, JsonNode> ip = IpView.links(ns);
+        List<Link> links = rt.links();
+        assertThat(links).extracting(Link::index).containsExactlyInAnyOrderElementsOf(ip.keySet());
+        for (Link l : links) {
+            JsonNode j = ip.get(l.index());
+            assertThat(l.name()).isEqualTo(j.get("ifname").asText());
+            assertThat(l.mtu()).as(l.name() + " mtu").isEqualTo(j.get("mtu").asInt());
+            assertThat(l.operState().name()).as(l.name() + " operstate").isEqualTo(j.get("operstate").asText());
+            assertThat(IpView.shownBits(l.flags())).as(l.name() + " flags " + j.get("flags"))
+                    .isEqualTo(IpView.flagBits(j.get("flags")));
+            assertThat(IpView.linkType(l.type())).isEqualTo(j.get("link_type").asText());
+            assertThat(l.address().map(MacAddress::toString).orElse(null))
+                    .isEqualTo(j.has("address") ? j.get("address").asText() : null);
+            assertThat(l.txQueueLength()).isEqualTo(j.get("txqlen").asInt());
+            assertThat(l.kind().orElse(null)).as(l.name() + " kind")
+                    .isEqualTo(j.has("linkinfo") && j.get("linkinfo").has("info_kind")
+                            ? j.get("linkinfo").get("info_kind").asText() : null);
+            if (j.has("master")) {
+                assertThat(rt.link(l.master().orElseThrow()).name()).isEqualTo(j.get("master").asText());
+            } else {
+                assertThat(l.master()).isEmpty();
+            }
+            if (j.has("link_netnsid")) {
+                assertThat(l.linkNetnsId().orElseThrow()).isEqualTo(j.get("link_netnsid").asInt());
+            }
+            if (j.has("link_index")) {
+                assertThat(l.link().orElseThrow()).isEqualTo(j.get("link_index").asInt());
+            } else if (j.has("link") && !j.get("link").isNull()) {
+                assertThat(rt.link(l.link().orElseThrow()).name()).isEqualTo(j.get("link").asText());
+            }
+            if (j.has("min_mtu")) {
+                assertThat(l.minMtu()).isEqualTo(j.get("min_mtu").asInt());
+                assertThat(l.maxMtu()).isEqualTo(j.get("max_mtu").asInt());
+            }
+        }
+    }
+
+    @Test
+    void everyKindThisKernelHasIsCreatedAndListedAsIpListsIt() {
+        NetworkNamespace ns = temp.create("kinds");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb").mtu(1400).address("02:00:00:00:00:0a").peerMtu(1400));
+            rt.linkAdd(LinkSpec.bridge("br0").up());
+            rt.linkAdd(LinkSpec.macvlan("mv0", "va", 4));
+            rt.linkAdd(LinkSpec.macvtap("mvt0", "va", 1));
+            rt.linkAdd(LinkSpec.vxlan("vx0", 42).dstPort(4789).device("va").local("198.18.0.1").ttl(9));
+            rt.linkAdd(LinkSpec.ifb("ifb0").txQueueLength(32));
+            rt.linkAdd(LinkSpec.tun("tun0").mtu(1300));
+            rt.linkAdd(LinkSpec.tap("tap0").up());
+            assertListedLikeIp(rt, name(ns));
+            Map<Integer, JsonNode> ip = IpView.links(name(ns));
+            Link vx = rt.link("vx0");
+            assertThat(vx.details()).get().isInstanceOfSatisfying(LinkDetails.Vxlan.class, d -> {
+                JsonNode data = ip.get(vx.index()).get("linkinfo").get("info_data");
+                assertThat(d.vni()).isEqualTo(data.get("id").asInt()).isEqualTo(42);
+                assertThat(d.port()).isEqualTo(data.get("port").asInt()).isEqualTo(4789);
+                assertThat(d.local()).get().extracting(a -> a.getHostAddress()).isEqualTo(data.get("local").asText());
+                assertThat(d.link()).isEqualTo(rt.linkIndex("va"));
+            });
+            Link mv = rt.link("mv0");
+            assertThat(mv.details()).get().isInstanceOfSatisfying(LinkDetails.Macvlan.class, d ->
+                    assertThat(d.modeName()).isEqualTo(ip.get(mv.index()).get("linkinfo").get("info_data")
+                            .get("mode").asText()).isEqualTo("bridge"));
+            assertThat(rt.link("va").mtu()).isEqualTo(1400);
+            assertThat(rt.link("va").address()).contains(MacAddress.parse("02:00:00:00:00:0a"));
+            assertThat(rt.link("tun0").mtu()).isEqualTo(1300);
+            assertThat(rt.link("tap0").isUp()).isTrue();
+            assertThat(rt.link("br0").details()).get().isInstanceOf(LinkDetails.Bridge.class);
+        }
+    }
+
+    @Test
+    void linksCreatedByIpAreListedIdentically() {
+        NetworkNamespace ns = temp.create("byip");
+        String n = name(ns);
+        Ip.in(n, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        Ip.in(n, "link", "add", "br9", "type", "bridge");
+        Ip.in(n, "link", "set", "v0", "master", "br9");
+        Ip.in(n, "link", "set", "v0", "up");
+        Ip.in(n, "link", "set", "br9", "alias", "the bridge");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            assertListedLikeIp(rt, n);
+            assertThat(rt.link("br9").alias()).contains("the bridge");
+            assertThat(rt.links("br9")).extracting(Link::name).containsExactly("v0");
+            assertThat(rt.link("v0").slaveKind()).contains("bridge");
+        }
+    }
+
+    @Test
+    void setChangesWhatIpSees() {
+        NetworkNamespace ns = temp.create("set");
+        String n = name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.linkAdd(LinkSpec.bridge("br0"));
+            rt.linkSet("va", LinkUpdate.of().up().mtu(1280).txQueueLength(77).alias("left").group(5)
+                    .address(MacAddress.parse("02:00:00:00:00:01")).master("br0"));
+            JsonNode va = Ip.jsonIn(n, "-d", "link", "show", "dev", "va").get(0);
+            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.codec.Iff.IFF_UP).isNotZero();
+            assertThat(va.get("mtu").asInt()).isEqualTo(1280);
+            assertThat(va.get("txqlen").asInt()).isEqualTo(77);
+            assertThat(va.get("ifalias").asText()).isEqualTo("left");
+            assertThat(va.get("group").asText()).isEqualTo("5");
+            assertThat(va.get("address").asText()).isEqualTo("02:00:00:00:00:01");
+            assertThat(va.get("master").asText()).isEqualTo("br0");
+            rt.linkSetNoMaster("va");
+            rt.linkSetDown("va");
+            rt.linkSetName("va", "left0");
+            va = Ip.jsonIn(n, "link", "show", "dev", "left0").get(0);
+            assertThat(va.has("master")).isFalse();
+            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.codec.Iff.IFF_UP).isZero();
+            assertThat(rt.findLink("va")).isEmpty();
+            assertThat(rt.link("left0").mtu()).isEqualTo(1280);
+            rt.linkSetMtu("left0", 1500);
+            rt.linkSetAddress("left0", "02:00:00:00:00:02");
+            assertThat(rt.link("left0").address()).contains(MacAddress.parse("02:00:00:00:00:02"));
+            assertListedLikeIp(rt, n);
+        }
+    }
+
+    @Test
+    void linksMoveBetweenNamespacesAndVethPeersCanBeBornElsewhere() {
+        NetworkNamespace a = temp.create("move-a");
+        NetworkNamespace b = temp.create("move-b");
+        NetworkNamespace c = temp.create("move-c");
+        try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b); Rtnetlink rc = Rtnetlink.open(c)) {
+            // peer created directly in b: no clash with a "vb" in a
+            ra.linkAdd(LinkSpec.veth("va", "vb").peerNamespace(b));
+            assertThat(Ip.linkNames(name(a))).contains("va").doesNotContain("vb");
+            assertThat(Ip.linkNames(name(b))).contains("vb");
+            // the whole device created in c
+            ra.linkAdd(LinkSpec.bridge("brc").namespace(c));
+            assertThat(Ip.linkNames(name(c))).contains("brc");
+            assertThat(Ip.linkNames(name(a))).doesNotContain("brc");
+            // and moved from a to c
+            ra.linkSetNamespace("va", c);
+            assertThat(Ip.linkNames(name(a))).doesNotContain("va");
+            assertThat(Ip.linkNames(name(c))).contains("va");
+            // the peer's link-netnsid points at c from b's view, as ip says
+            assertListedLikeIp(rb, name(b));
+            assertListedLikeIp(rc, name(c));
+            assertThat(rb.link("vb").linkNetnsId()).isPresent();
+        }
+    }
+
+    @Test
+    void deleteOneAndDeleteAGroupInOneRequest() {
+        NetworkNamespace ns = temp.create("del");
+        String n = name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            for (int i = 0; i < 20; i++) {
+                rt.linkAdd(LinkSpec.veth("g" + i, "h" + i).group(42));
+            }
+            rt.linkAdd(LinkSpec.veth("keep", "keep2"));
+            assertThat(Ip.linkNames(n)).hasSize(1 + 40 + 2);
+            rt.linkDelGroup(42);
+            assertThat(Ip.linkNames(n)).containsExactlyInAnyOrder("lo", "keep", "keep2");
+            rt.linkDel("keep");
+            assertThat(Ip.linkNames(n)).containsExactly("lo");
+            assertThatThrownBy(() -> rt.linkDel("keep")).isInstanceOf(NetlinkException.class)
+                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+            assertThatThrownBy(() -> rt.linkDelGroup(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void getByNameAndByIndex() {
+        NetworkNamespace ns = temp.create("get");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            Link lo = rt.link("lo");
+            assertThat(lo.index()).isEqualTo(1);
+            assertThat(lo.isLoopback()).isTrue();
+            assertThat(rt.link(1)).isEqualTo(lo);
+            assertThatThrownBy(() -> rt.link("nope0")).isInstanceOf(NetlinkException.class)
+                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+            assertThat(rt.findLink("nope0")).isEmpty();
+            assertThatThrownBy(() -> rt.link(999)).isInstanceOf(NetlinkException.class);
+        }
+    }
+
+    /**
+     * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte in
+     * {@link GoldenBytesTest}; here they run for real: where the kernel has them the link must exist
+     * as ip sees it, where it does not, we must fail exactly as ip does.
+     */
+    @Test
+    void kindsTheKernelMayLackBehaveExactlyAsWithIp() {
+        NetworkNamespace ns = temp.create("maybe");
+        NetworkNamespace probe = temp.create("probe");
+        String n = name(ns);
+        String p = name(probe);
+        Ip.in(p, "link", "add", "pa", "type", "veth", "peer", "name", "pb");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            record Case(LinkSpec spec, String[] ipArgs) {
+            }
+            List<Case> cases = List.of(
+                    new Case(LinkSpec.dummy("d0"), new String[] {"link", "add", "d0", "type", "dummy"}),
+                    new Case(LinkSpec.vlan("va.100", "va", 100),
+                            new String[] {"link", "add", "link", "pa", "name", "pa.100", "type", "vlan", "id", "100"}),
+                    new Case(LinkSpec.ipvlan("ipv0", "va", 0),
+                            new String[] {"link", "add", "link", "pa", "name", "ipv0", "type", "ipvlan", "mode", "l2"}),
+                    new Case(LinkSpec.bond("bond0", 1),
+                            new String[] {"link", "add", "bond0", "type", "bond", "mode", "active-backup"}));
+            for (Case c : cases) {
+                List<String> args = new java.util.ArrayList<>(List.of("ip", "-n", p));
+                args.addAll(List.of(c.ipArgs));
+                Ip.Result ip = Ip.exec(args.toArray(String[]::new));
+                if (ip.exitCode() == 0) {
+                    rt.linkAdd(c.spec);
+                    assertThat(rt.link(c.spec.name()).kind()).contains(c.spec.kind().name());
+                    assertThat(Ip.linkNames(n)).contains(c.spec.name());
+                } else {
+                    assertThatThrownBy(() -> rt.linkAdd(c.spec)).isInstanceOf(NetlinkException.class)
+                            .satisfies(e -> {
+                                NetlinkException ne = (NetlinkException) e;
+                                assertThat(ne.requestType()).isEqualTo("RTM_NEWLINK");
+                                // the text ip printed after "Error: " (ip adds a final '.' when missing)
+                                String msg = ne.kernelMessage().orElseThrow();
+                                assertThat("Error: " + msg + (msg.endsWith(".") ? "" : ".") + "\n")
+                                        .isEqualTo(ip.stderr());
+                            });
+                    assertThat(Ip.linkNames(n)).doesNotContain(c.spec.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void errorsCarryErrnoRequestAndKernelText() {
+        NetworkNamespace ns = temp.create("errs");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.bridge("br0"));
+            assertThatThrownBy(() -> rt.linkAdd(LinkSpec.bridge("br0"))).isInstanceOf(NetlinkException.class)
+                    .hasMessageContaining("RTM_NEWLINK").hasMessageContaining("br0").hasMessageContaining("EEXIST")
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(17));
+            // refused before anything is sent
+            assertThatThrownBy(() -> LinkSpec.bridge("sixteen-chars-xx")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("15");
+            assertThatThrownBy(() -> LinkSpec.bridge("a/b")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> LinkSpec.bridge("")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> LinkSpec.vxlan("vx", 1 << 24)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> LinkSpec.bridge("br1").peerMtu(1400)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> rt.linkSetMtu("br0", 1 << 20)).isInstanceOf(NetlinkException.class)
+                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EINVAL"));
+        }
+    }
+
+    @Test
+    void awaitOperStateReturnsOnceTheLinkIsUp() {
+        NetworkNamespace ns = temp.create("oper");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.linkSetUp("va");
+            assertThatThrownBy(() -> rt.awaitOperState("va", OperState.UP, Duration.ofMillis(200)))
+                    .isInstanceOf(io.netns.NetnsException.class).hasMessageContaining("LOWERLAYERDOWN");
+            rt.linkSetUp("vb");
+            Link up = rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
+            assertThat(up.operState()).isEqualTo(OperState.UP);
+            assertThat(Ip.jsonIn(name(ns), "link", "show", "dev", "va").get(0).get("operstate").asText())
+                    .isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void countersAgreeWithIpStatistics() throws Exception {
+        NetworkNamespace ns = temp.create("stats");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkSetUp("lo");
+            // some loopback traffic, then the counters are still
+            try (var server = ns.openServerSocketChannel(java.net.StandardProtocolFamily.INET)) {
+                server.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                try (var c = ns.openSocketChannel(java.net.StandardProtocolFamily.INET)) {
+                    c.connect(server.getLocalAddress());
+                    c.write(java.nio.ByteBuffer.wrap(new byte[1000]));
+                }
+            }
+            rt.linkSetDown("lo");
+            LinkStats s = rt.link("lo").stats().orElseThrow();
+            JsonNode ip = Ip.jsonIn(name(ns), "-s", "link", "show", "dev", "lo").get(0).get("stats64");
+            assertThat(s.rxPackets()).isPositive().isEqualTo(ip.get("rx").get("packets").asLong());
+            assertThat(s.rxBytes()).isEqualTo(ip.get("rx").get("bytes").asLong());
+            assertThat(s.txPackets()).isEqualTo(ip.get("tx").get("packets").asLong());
+            assertThat(s.txBytes()).isEqualTo(ip.get("tx").get("bytes").asLong());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.netns.netlink;
+
+import io.netns.NetworkNamespace;
+import io.netns.testing.Ip;
+import io.netns.testing.PrivilegedTest;
+import io.netns.testing.TempNamespaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@PrivilegedTest
+class MonitorTest {
+    @RegisterExtension
+    final TempNamespaces temp = new TempNamespaces();
+
+    private static List<NetlinkEvent> drain(NetlinkMonitor m, Duration quiet) {
+        List<NetlinkEvent> events = new ArrayList<>();
+        Optional<NetlinkEvent> e;
+        while ((e = m.poll(quiet)).isPresent()) {
+            events.add(e.get());
+        }
+        return events;
+    }
+
+    @Test
+    void changesMadeByIpArriveAsTypedEvents() {
+        NetworkNamespace ns = temp.create("mon");
+        String n = ns.name().orElseThrow();
+        try (NetlinkMonitor m = NetlinkMonitor.open(ns)) {
+            Ip.in(n, "link", "add", "va", "type", "veth", "peer", "name", "vb");
+            Ip.in(n, "link", "set", "va", "up");
+            Ip.in(n, "addr", "add", "198.18.0.1/24", "dev", "va");
+            Ip.in(n, "route", "add", "198.18.5.0/24", "via", "198.18.0.2", "dev", "va");
+            Ip.in(n, "rule", "add", "from", "198.18.8.0/24", "table", "100", "priority", "1000");
+            Ip.in(n, "link", "del", "va");
+            List<NetlinkEvent> events = drain(m, Duration.ofMillis(300));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.LinkEvent.class,
+                    l -> assertThat(l.action() == NetlinkEvent.Action.NEW && l.link().name().equals("va")).isTrue()));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.AddressEvent.class,
+                    a -> assertThat(a.address().prefix().toString()).isEqualTo("198.18.0.1/24")));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.RouteEvent.class,
+                    r -> assertThat(r.route().destination().toString()).isEqualTo("198.18.5.0/24")));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.RuleEvent.class,
+                    r -> assertThat(r.rule().table()).isEqualTo(100)));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.LinkEvent.class,
+                    l -> assertThat(l.action() == NetlinkEvent.Action.DEL && l.link().name().equals("va")).isTrue()));
+            assertThat(events).noneMatch(e -> e instanceof NetlinkEvent.Overrun);
+        }
+    }
+
+    @Test
+    void onlyTheSubscribedGroupsAreReported() {
+        NetworkNamespace ns = temp.create("mongrp");
+        try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.IPV4_ADDRESS);
+             Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.addressAdd("va", "198.18.0.1/24");
+            List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
+            assertThat(events).hasSize(1).allMatch(e -> e instanceof NetlinkEvent.AddressEvent);
+        }
+    }
+
+    @Test
+    void aSubscriberThatDoesNotReadIsToldToResyncAndKeepsWorking() {
+        NetworkNamespace ns = temp.create("overrun");
+        try (NetlinkMonitor m = NetlinkMonitor.open(ns, 4096, EnumSet.of(NetlinkMonitor.Group.IPV4_ADDRESS));
+             Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            Batch b = rt.batch();
+            for (int i = 1; i <= 200; i++) {
+                b.addressAdd(AddressSpec.of("198.18.1." + i + "/32", "va"));
+            }
+            b.execute().throwIfFailed();
+            List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
+            assertThat(events).anyMatch(e -> e instanceof NetlinkEvent.Overrun);
+            assertThat(events.size()).isLessThan(200);
+            // after the overrun the subscription still delivers
+            rt.addressAdd("va", "198.18.2.1/32");
+            assertThat(drain(m, Duration.ofMillis(200))).anySatisfy(e -> assertThat(e)
+                    .isInstanceOfSatisfying(NetlinkEvent.AddressEvent.class, a ->
+                            assertThat(a.address().prefix().toString()).isEqualTo("198.18.2.1")));
+        }
+    }
+
+    @Test
+    void closeWakesAWaitingReader() throws Exception {
+        NetworkNamespace ns = temp.create("monclose");
+        NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK);
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try {
+                m.take();
+            } catch (Throwable e) {
+                seen.set(e);
+            }
+        });
+        Thread.sleep(150);
+        m.close();
+        reader.join(2000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(seen.get()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> m.poll(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+    }
+}
