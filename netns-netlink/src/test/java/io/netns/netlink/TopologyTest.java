@@ -1,0 +1,139 @@
+package io.netns.netlink;
+
+import io.netns.NetworkNamespace;
+import io.netns.testing.Ip;
+import io.netns.testing.PrivilegedTest;
+import io.netns.testing.TempNamespaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The topologies of the classic ip netns tutorials, built through rtnetlink, with real TCP across them. */
+@PrivilegedTest
+class TopologyTest {
+    @RegisterExtension
+    final TempNamespaces temp = new TempNamespaces();
+
+    private static final Duration UP = Duration.ofSeconds(5);
+
+    /** Accepts one connection on {@code server} and echoes what it reads; returns what it echoed. */
+    static CompletableFuture<String> echoOnce(ServerSocketChannel server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SocketChannel c = server.accept()) {
+                ByteBuffer buf = ByteBuffer.allocate(64);
+                c.read(buf);
+                buf.flip();
+                String got = new String(buf.array(), 0, buf.limit());
+                c.write(buf);
+                return got;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, Thread::startVirtualThread);
+    }
+
+    static String exchange(NetworkNamespace client, String address, int port, String text) throws IOException {
+        try (SocketChannel c = client.openSocketChannel()) {
+            c.connect(new InetSocketAddress(address, port));
+            c.write(ByteBuffer.wrap(text.getBytes()));
+            ByteBuffer in = ByteBuffer.allocate(64);
+            while (in.position() < text.length() && c.read(in) >= 0) {
+                // until the echo is complete
+            }
+            return new String(in.array(), 0, in.position());
+        }
+    }
+
+    static int port(ServerSocketChannel s) throws IOException {
+        return ((InetSocketAddress) s.getLocalAddress()).getPort();
+    }
+
+    @Test
+    void aVethBetweenTheHostSideAndANamespace() throws Exception {
+        NetworkNamespace host = temp.create("host");
+        NetworkNamespace ns1 = temp.create("ns1");
+        try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink n1 = Rtnetlink.open(ns1)) {
+            h.linkAdd(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
+            h.addressAdd("veth-ns1", "198.18.10.1/24");
+            n1.addressAdd("eth0", "198.18.10.2/24");
+            h.linkSetUp("veth-ns1");
+            n1.linkSetUp("eth0");
+            n1.linkSetUp("lo");
+            n1.awaitOperState("eth0", OperState.UP, UP);
+            h.awaitOperState("veth-ns1", OperState.UP, UP);
+            assertThat(Ip.in(ns1.name().orElseThrow(), "route", "show")).contains("198.18.10.0/24 dev eth0");
+            try (ServerSocketChannel server = host.openServerSocketChannel()) {
+                server.bind(new InetSocketAddress("198.18.10.1", 0));
+                CompletableFuture<String> echoed = echoOnce(server);
+                assertThat(exchange(ns1, "198.18.10.1", port(server), "hello host")).isEqualTo("hello host");
+                assertThat(echoed.get()).isEqualTo("hello host");
+            }
+        }
+    }
+
+    @Test
+    void twoNamespacesRoutedThroughARouterNamespace() throws Exception {
+        NetworkNamespace left = temp.create("left");
+        NetworkNamespace router = temp.create("router");
+        NetworkNamespace right = temp.create("right");
+        try (Rtnetlink l = Rtnetlink.open(left); Rtnetlink r = Rtnetlink.open(router); Rtnetlink rr = Rtnetlink.open(right)) {
+            r.linkAdd(LinkSpec.veth("r-left", "eth0").peerNamespace(left));
+            r.linkAdd(LinkSpec.veth("r-right", "eth0").peerNamespace(right));
+            r.addressAdd("r-left", "198.18.21.1/24");
+            r.addressAdd("r-right", "198.18.22.1/24");
+            l.addressAdd("eth0", "198.18.21.2/24");
+            rr.addressAdd("eth0", "198.18.22.2/24");
+            for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
+                ((Rtnetlink) x[0]).linkSetUp((String) x[1]);
+            }
+            l.routeAdd(RouteSpec.defaultRoute().via("198.18.21.1"));
+            rr.routeAdd(RouteSpec.to("198.18.21.0/24").via("198.18.22.1").dev("eth0"));
+            router.setSysctl("net.ipv4.ip_forward", "1");
+            assertThat(l.routeGet("198.18.22.2").gateway().orElseThrow().getHostAddress()).isEqualTo("198.18.21.1");
+            for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
+                ((Rtnetlink) x[0]).awaitOperState((String) x[1], OperState.UP, UP);
+            }
+            try (ServerSocketChannel server = right.openServerSocketChannel()) {
+                server.bind(new InetSocketAddress("198.18.22.2", 0));
+                CompletableFuture<String> echoed = echoOnce(server);
+                assertThat(exchange(left, "198.18.22.2", port(server), "across")).isEqualTo("across");
+                assertThat(echoed.get()).isEqualTo("across");
+            }
+        }
+    }
+
+    @Test
+    void aBridgeInItsOwnNamespaceJoinsThreeNamespaces() throws Exception {
+        NetworkNamespace sw = temp.create("switch");
+        NetworkNamespace[] hosts = {temp.create("h1"), temp.create("h2"), temp.create("h3")};
+        try (Rtnetlink s = Rtnetlink.open(sw)) {
+            s.linkAdd(LinkSpec.bridge("br0").up());
+            for (int i = 0; i < 3; i++) {
+                s.linkAdd(LinkSpec.veth("port" + (i + 1), "eth0").peerNamespace(hosts[i]).master("br0").up());
+                try (Rtnetlink h = Rtnetlink.open(hosts[i])) {
+                    h.addressAdd("eth0", "198.18.30." + (i + 1) + "/24");
+                    h.linkSetUp("eth0");
+                    h.awaitOperState("eth0", OperState.UP, UP);
+                }
+            }
+            assertThat(s.links("br0")).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
+            assertThat(Ip.jsonIn(sw.name().orElseThrow(), "link", "show", "master", "br0")).hasSize(3);
+            s.awaitOperState("br0", OperState.UP, UP);
+            try (ServerSocketChannel server = hosts[2].openServerSocketChannel()) {
+                server.bind(new InetSocketAddress("198.18.30.3", 0));
+                CompletableFuture<String> echoed = echoOnce(server);
+                assertThat(exchange(hosts[0], "198.18.30.3", port(server), "via bridge")).isEqualTo("via bridge");
+                assertThat(echoed.get()).isEqualTo("via bridge");
+            }
+        }
+    }
+}
