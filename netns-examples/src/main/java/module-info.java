@@ -1,6 +1,13 @@
 /**
- * Runnable scenarios of the netns documentation, the {@code bin/netns} CLI and the seed demo.
+ * Runnable scenarios of the netns documentation, the {@code bin/netns} CLI (iproute2 syntax) and
+ * the seed demo.
  */
 module io.netns.examples {
     requires io.netns;
+    requires io.netns.netlink;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.netns.examples;
+    exports io.netns.examples.cli;
+    exports io.netns.examples.demo;
 }

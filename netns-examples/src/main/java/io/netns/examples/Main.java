@@ -1,36 +1,20 @@
 package io.netns.examples;
 
-import io.netns.Netns;
-import io.netns.NetworkNamespace;
+import io.netns.examples.cli.IpCommand;
+import io.netns.examples.demo.SeedDemo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-/** Entry point of {@code bin/netns}. */
+/**
+ * Entry point of {@code bin/netns}: {@code bin/netns demo [--root-host]} runs the seed demo,
+ * anything else is an iproute2 command line ({@code bin/netns -n ns1 link show}).
+ */
 public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("demo")) {
-            minimalDemo();
-            return;
+    public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("demo")) {
+            System.exit(SeedDemo.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        System.err.println("usage: netns demo");
-        System.exit(1);
-    }
-
-    /** Creates a namespace, enters it, lists what is inside, deletes it. */
-    static void minimalDemo() throws Exception {
-        String name = "demo-" + ProcessHandle.current().pid();
-        System.out.println("$ ip netns add " + name);
-        try (NetworkNamespace ns = Netns.create(name)) {
-            System.out.println("$ ip netns list\n" + String.join("\n", Netns.list()));
-            String devices = ns.call(() -> Files.readString(Path.of("/proc/thread-self/net/dev")));
-            System.out.println("$ ip netns exec " + name + " cat /proc/net/dev\n" + devices);
-        } finally {
-            Netns.delete(name);
-            System.out.println("$ ip netns del " + name);
-        }
+        System.exit(IpCommand.run(args, System.out, System.err));
     }
 }

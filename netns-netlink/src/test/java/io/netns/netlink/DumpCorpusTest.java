@@ -1,0 +1,250 @@
+package io.netns.netlink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netns.NetworkNamespace;
+import io.netns.netlink.DumpCapture.Dump;
+import io.netns.netlink.codec.ErrorMessage;
+import io.netns.netlink.codec.Ifla;
+import io.netns.netlink.codec.IflaInfo;
+import io.netns.netlink.codec.MessageReader;
+import io.netns.netlink.codec.Nlmsg;
+import io.netns.netlink.codec.Nud;
+import io.netns.netlink.codec.Rtm;
+import io.netns.testing.Ip;
+import io.netns.testing.PrivilegedTest;
+import io.netns.testing.TempNamespaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Builds a namespace with one of every link kind this kernel has (veth, bridge, macvlan, vxlan over
+ * IPv4 and IPv6, ifb, tun, tap, a veth whose peer is in another namespace), IPv4 and IPv6 addresses,
+ * routes (multipath, blackhole/unreachable/prohibit, other tables, metrics), neighbours and rules;
+ * captures the raw dumps with {@link DumpCapture} and checks our decoding of them against
+ * {@code ip -j -d} for the same namespace ({@link DumpOracle}).
+ *
+ * <p>With {@code -Dnetns.dumps.write=DIR} it also writes the corpus there: {@code NAME.bin} (the
+ * datagrams) and {@code NAME.json} (ip's view, canonicalised) for each dump, plus
+ * {@code errors.bin/json} (NLMSG_ERROR replies, acks included). See
+ * {@code src/test/resources/dumps/README.md}.
+ */
+@PrivilegedTest
+class DumpCorpusTest {
+    @RegisterExtension
+    final TempNamespaces temp = new TempNamespaces();
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Builds the corpus namespace. {@code peer} gets nsid 5 and the far end of veth vp0. */
+    static void build(Rtnetlink rt, NetworkNamespace peer) {
+        rt.linkSetUp("lo");
+        rt.nsidSet(peer, 5);
+        rt.linkAdd(LinkSpec.veth("va", "vb").address("02:6e:73:00:00:0a").peerAddress("02:6e:73:00:00:0b").up());
+        rt.linkAdd(LinkSpec.bridge("br0").address("02:6e:73:00:00:b0").up());
+        rt.linkSetMaster("vb", "br0");
+        rt.linkSetUp("vb");
+        rt.linkAdd(LinkSpec.veth("vc", "vd").mtu(9000).alias("corpus veth").group(5).txQueueLength(500)
+                .address("02:6e:73:00:00:0c").peerAddress("02:6e:73:00:00:0d").up());
+        rt.linkSetUp("vd");
+        rt.linkAdd(LinkSpec.macvlan("mv0", "va", 4).address("02:6e:73:00:00:4a").up());
+        rt.linkAdd(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).parent("va")
+                .address("02:6e:73:00:00:42"));
+        rt.linkAdd(LinkSpec.vxlan("vx6", 43).local("fd42:6e73::1").remote("fd42:6e73::2").dstPort(4790)
+                .noLearning().address("02:6e:73:00:00:43"));
+        rt.linkAdd(LinkSpec.ifb("ifb0").address("02:6e:73:00:00:1f"));
+        rt.linkAdd(LinkSpec.tun("tun0"));
+        rt.linkAdd(LinkSpec.tap("tap0").address("02:6e:73:00:00:7a"));
+        rt.linkAdd(LinkSpec.veth("vp0", "vp1").peerNamespace(peer).address("02:6e:73:00:00:70").up());
+
+        rt.addressAdd(AddressSpec.of("198.18.0.1/24", "va").broadcast("198.18.0.255").label("va:main"));
+        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
+        rt.addressAdd(AddressSpec.of("198.18.1.1/30", "vc").peer("198.18.1.2"));
+        rt.addressAdd(AddressSpec.of("fd42:6e73:1::1/64", "vc").noDad().lifetimes(3600, 1800));
+        rt.addressAdd(AddressSpec.of("198.18.2.1/24", "br0"));
+        rt.addressAdd(AddressSpec.of("fd42:6e73:2::1/64", "br0").noDad());
+        rt.addressAdd(AddressSpec.of("198.18.3.1/32", "lo").scope(254));
+
+        rt.routeAdd(RouteSpec.to("198.18.9.0/24").nextHop("198.18.0.2", "va", 2).nextHop("198.18.2.2", "br0", 1));
+        rt.routeAdd(RouteSpec.to("198.18.10.0/24").type(RouteType.BLACKHOLE));
+        rt.routeAdd(RouteSpec.to("198.18.11.0/24").type(RouteType.UNREACHABLE));
+        rt.routeAdd(RouteSpec.to("198.18.12.0/24").type(RouteType.PROHIBIT));
+        rt.routeAdd(RouteSpec.to("198.18.13.0/24").via("198.18.0.2").metric(100).mtu(1400).src("198.18.0.1")
+                .table(100));
+        rt.routeAdd(RouteSpec.to("198.18.14.0/24").dev("br0").table(1000));
+        rt.routeAdd(RouteSpec.to("198.18.15.0/24").via("198.18.1.2").protocol(4));
+        rt.routeAdd(RouteSpec.defaultRoute().via("198.18.0.254"));
+        rt.routeAdd(RouteSpec.to("fd42:6e73:5::/64").via("fd42:6e73::2").metric(50));
+        rt.routeAdd(RouteSpec.to("fd42:6e73:6::/64").nextHop("fd42:6e73::2", "va", 1)
+                .nextHop("fd42:6e73:2::2", "br0", 3));
+        rt.routeAdd(RouteSpec.to("fd42:6e73:7::/64").type(RouteType.BLACKHOLE));
+        rt.routeAdd(RouteSpec.to("fd42:6e73:8::/64").dev("br0").mtu(1400).table(100));
+
+        rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.9", "02:6e:73:00:00:09", "va"));
+        rt.neighbourAdd(NeighbourSpec.permanent("fd42:6e73::9", "02:6e:73:00:00:99", "va"));
+        rt.neighbourAdd(NeighbourSpec.of("198.18.2.9", "br0").linkAddress("02:6e:73:00:02:09")
+                .state(Nud.NUD_STALE));
+
+        rt.ruleAdd(RuleSpec.from("198.18.0.0/16").table(100).priority(1000));
+        rt.ruleAdd(RuleSpec.of(Family.INET).to("198.18.9.0/24").fwmark(0x10, 0xff).table(1000).priority(1001));
+        rt.ruleAdd(RuleSpec.of(Family.INET).iif("va").action(RouteType.BLACKHOLE).priority(1002));
+        rt.ruleAdd(RuleSpec.from("198.18.5.0/24").not().oif("vc").action(RouteType.PROHIBIT).priority(1003));
+        rt.ruleAdd(RuleSpec.from("fd42:6e73::/48").table(100).priority(1000));
+        rt.ruleAdd(RuleSpec.of(Family.INET6).action(RouteType.UNREACHABLE).priority(1004));
+    }
+
+    /** One request answered by NLMSG_ERROR, with what the kernel is expected to answer. */
+    record ErrorCase(String what, Rtnetlink.Encoder request, boolean dump, int errno, String message, int offset) {
+    }
+
+    static List<ErrorCase> errorCases(int vaIndex) {
+        List<ErrorCase> cases = new ArrayList<>();
+        cases.add(new ErrorCase("ip link set lo up (ack)",
+                (w, seq) -> Requests.linkSet(w, seq, 1, LinkUpdate.of().up(), -1, -1), false, 0, null, -1));
+        cases.add(new ErrorCase("ip link show nosuchdev",
+                (w, seq) -> Requests.linkGet(w, seq, 0, "nosuchdev"), false, 19, null, -1));
+        cases.add(new ErrorCase("RTM_NEWLINK with a 20-byte IFLA_IFNAME", (w, seq) -> {
+            w.beginMessage(Rtm.RTM_NEWLINK, Requests.CREATE, seq, 0);
+            w.ifinfomsg(0, 0, 0, 0, 0);
+            w.attrString(Ifla.IFLA_IFNAME, "abcdefghijklmnopqrst");
+            long li = w.beginNested(Ifla.IFLA_LINKINFO);
+            w.attrString(IflaInfo.IFLA_INFO_KIND, "veth");
+            w.endNested(li);
+            w.endMessage();
+        }, false, 22, "Attribute failed policy validation", 32));
+        cases.add(new ErrorCase("ip route add 198.18.99.0/24 via 198.18.77.1",
+                (w, seq) -> Requests.route(w, Rtm.RTM_NEWROUTE, Requests.CREATE, seq,
+                        RouteSpec.to("198.18.99.0/24").via("198.18.77.1"), 0, new int[0]), false, 101,
+                "Nexthop has invalid gateway", -1));
+        cases.add(new ErrorCase("ip addr add 198.18.0.1/24 dev va (again)",
+                (w, seq) -> Requests.address(w, Rtm.RTM_NEWADDR, Requests.CREATE, seq,
+                        AddressSpec.of("198.18.0.1/24", "va"), vaIndex), false, 17, null, -1));
+        cases.add(new ErrorCase("RTM_GETROUTE dump with rtm_dst_len 5 (strict checking)", (w, seq) -> {
+            w.beginMessage(Rtm.RTM_GETROUTE, Requests.DUMP, seq, 0);
+            w.rtmsg(2, 5, 0, 0, 0, 0, 0, 0, 0);
+            w.endMessage();
+        }, true, 22, null, -1));
+        return cases;
+    }
+
+    @Test
+    void captureDecodeAndCompareWithIp() throws Exception {
+        NetworkNamespace ns = temp.create("corpus");
+        NetworkNamespace peer = temp.create("corpusp");
+        String name = TempNamespaces.name(ns);
+        String write = System.getProperty("netns.dumps.write");
+        try (Rtnetlink rt = Rtnetlink.open(ns); DumpCapture cap = DumpCapture.open(rt)) {
+            build(rt, peer);
+            rt.awaitOperState("va", OperState.UP, java.time.Duration.ofSeconds(5));
+            Map<Integer, String> names = DumpOracle.ifnames(name);
+            assertThat(names).hasSize(15);
+            Map<Dump, List<byte[]>> captured = new LinkedHashMap<>();
+            Map<Dump, List<String>> oracle = new LinkedHashMap<>();
+            for (Dump d : Dump.values()) {
+                // links and addresses can still be settling (IPv6 link-local addresses, their routes):
+                // the dump and ip must agree within a few tries
+                List<byte[]> bytes = null;
+                List<String> expected = null;
+                List<String> actual = null;
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    bytes = cap.dump(d);
+                    expected = DumpOracle.fromIp(name, d);
+                    actual = DumpOracle.fromDecoded(d, bytes, names);
+                    if (actual.equals(expected)) {
+                        break;
+                    }
+                    Thread.sleep(300);
+                }
+                assertThat(actual).as(d + " decoded vs ip").containsExactlyElementsOf(expected);
+                captured.put(d, bytes);
+                oracle.put(d, expected);
+            }
+            assertThat(oracle.get(Dump.LINKS)).hasSize(15);
+            assertThat(oracle.get(Dump.ROUTES).stream().filter(s -> s.contains(" nh=[") && !s.endsWith("nh=[]")))
+                    .hasSize(2);
+
+            int va = rt.linkIndex("va");
+            List<ErrorCase> cases = errorCases(va);
+            List<byte[]> errorBytes = new ArrayList<>();
+            for (ErrorCase c : cases) {
+                List<byte[]> reply = cap.exchange(c.request(), c.dump());
+                assertThat(reply).as(c.what()).hasSize(1);
+                ErrorMessage e = errorOf(reply.get(0));
+                assertThat(e.errno()).as(c.what()).isEqualTo(c.errno());
+                assertThat(e.message()).as(c.what()).isEqualTo(c.message());
+                assertThat(e.offset()).as(c.what()).isEqualTo(c.offset());
+                errorBytes.add(reply.get(0));
+            }
+            // ip sees the same extended-ack text for the same request
+            Ip.Result r = Ip.exec("ip", "-n", name, "route", "add", "198.18.99.0/24", "via", "198.18.77.1");
+            assertThat(r.stderr()).contains("Error: Nexthop has invalid gateway");
+
+            if (write != null) {
+                writeCorpus(Path.of(write), names, captured, oracle, cases, errorBytes);
+            }
+        }
+    }
+
+    /** The NLMSG_ERROR of a one-message reply datagram. */
+    static ErrorMessage errorOf(byte[] datagram) {
+        MessageReader r = new MessageReader(MemorySegment.ofArray(datagram), datagram.length);
+        while (r.next()) {
+            if (r.type() == Nlmsg.NLMSG_ERROR) {
+                return ErrorMessage.decode(r);
+            }
+        }
+        throw new AssertionError("no NLMSG_ERROR in the reply");
+    }
+
+    private static void writeCorpus(Path dir, Map<Integer, String> names, Map<Dump, List<byte[]>> captured,
+                                    Map<Dump, List<String>> oracle, List<ErrorCase> cases, List<byte[]> errorBytes)
+            throws IOException {
+        Files.createDirectories(dir);
+        for (Dump d : Dump.values()) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(d.file + ".bin"))) {
+                DumpCapture.write(out, captured.get(d));
+            }
+            ObjectNode j = JSON.createObjectNode();
+            j.put("dump", d.name());
+            j.put("datagrams", captured.get(d).size());
+            j.put("count", oracle.get(d).size());
+            if (d == Dump.LINKS) {
+                ObjectNode n = j.putObject("ifnames");
+                names.forEach((k, v) -> n.put(Integer.toString(k), v));
+            }
+            ArrayNode items = j.putArray("items");
+            oracle.get(d).forEach(items::add);
+            JSON.writeValue(dir.resolve(d.file + ".json").toFile(), j);
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve("errors.bin"))) {
+            DumpCapture.write(out, errorBytes);
+        }
+        ArrayNode errs = JSON.createArrayNode();
+        for (ErrorCase c : cases) {
+            ObjectNode e = errs.addObject();
+            e.put("request", c.what());
+            e.put("errno", c.errno());
+            if (c.message() == null) {
+                e.putNull("message");
+            } else {
+                e.put("message", c.message());
+            }
+            e.put("offset", c.offset());
+        }
+        JSON.writeValue(dir.resolve("errors.json").toFile(), errs);
+    }
+}

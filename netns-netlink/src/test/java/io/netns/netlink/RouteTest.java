@@ -1,0 +1,791 @@
+package io.netns.netlink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.NetworkNamespace;
+import io.netns.testing.Ip;
+import io.netns.testing.PrivilegedTest;
+import io.netns.testing.TempNamespaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Routes against the real kernel, each test in fresh namespaces, checked against {@code ip -j -d route}
+ * run in the same namespace.
+ */
+@PrivilegedTest
+class RouteTest {
+    static final int ESRCH = 3;
+    static final int EEXIST = 17;
+    static final int ENODEV = 19;
+    static final int EINVAL = 22;
+    static final int ENETUNREACH = 101;
+    static final int EHOSTUNREACH = 113;
+
+    @RegisterExtension
+    final TempNamespaces temp = new TempNamespaces();
+
+    // ------------------------------------------------------------------ setup
+
+    /** lo up; veth va/vb, both up; 198.18.0.1/24 and fd42:6e73::1/64 (nodad) on va. */
+    static void wire(Rtnetlink rt) {
+        rt.linkSetUp("lo");
+        rt.linkAdd(LinkSpec.veth("va", "vb"));
+        rt.linkSetUp("va");
+        rt.linkSetUp("vb");
+        rt.addressAdd("va", "198.18.0.1/24");
+        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
+        rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
+    }
+
+    /** ip's arguments and the same route as a spec: created once by ip, once by Java, they must agree. */
+    record Pair(String ip, RouteSpec java) {
+    }
+
+    static final List<Pair> ROUTES = List.of(
+            new Pair("route add 198.18.5.0/24 via 198.18.0.2",
+                    RouteSpec.to("198.18.5.0/24").via("198.18.0.2")),
+            new Pair("route add 198.18.6.0/24 via 198.18.0.2 dev va src 198.18.0.1 metric 7 proto static",
+                    RouteSpec.to("198.18.6.0/24").via("198.18.0.2").dev("va").src("198.18.0.1").metric(7)
+                            .protocol(RouteProtocol.STATIC)),
+            new Pair("route add 198.18.7.0/24 dev va scope link table 100",
+                    RouteSpec.to("198.18.7.0/24").dev("va").scope(Scope.LINK).table(100)),
+            new Pair("route add 198.18.8.0/24 via 198.18.0.2 table 1000 proto 42",
+                    RouteSpec.to("198.18.8.0/24").via("198.18.0.2").table(1000).protocol(42)),
+            new Pair("route add blackhole 198.18.9.0/24",
+                    RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE)),
+            new Pair("route add unreachable 198.18.10.0/24 metric 3",
+                    RouteSpec.to("198.18.10.0/24").type(RouteType.UNREACHABLE).metric(3)),
+            new Pair("route add prohibit 198.18.11.0/24 table 100",
+                    RouteSpec.to("198.18.11.0/24").type(RouteType.PROHIBIT).table(100)),
+            new Pair("route add 198.18.12.0/24 via 198.18.99.1 dev va onlink",
+                    RouteSpec.to("198.18.12.0/24").via("198.18.99.1").dev("va").onlink()),
+            new Pair("route add 198.18.13.0/24 via 198.18.0.2 mtu 1300",
+                    RouteSpec.to("198.18.13.0/24").via("198.18.0.2").mtu(1300)),
+            new Pair("route add 198.18.14.0/24 nexthop via 198.18.0.2 dev va weight 3 nexthop via 198.18.0.3 dev va weight 5",
+                    RouteSpec.to("198.18.14.0/24").nextHop("198.18.0.2", "va", 3).nextHop("198.18.0.3", "va", 5)),
+            new Pair("route add default via 198.18.0.254 metric 3000000000",
+                    RouteSpec.defaultRoute().via("198.18.0.254").metric(3_000_000_000L)),
+            new Pair("route add 198.18.15.7/32 dev va",
+                    RouteSpec.to("198.18.15.7/32").dev("va")),
+            new Pair("route add 198.18.16.0/24 dev va scope host",
+                    RouteSpec.to("198.18.16.0/24").dev("va").scope(Scope.HOST)),
+            new Pair("route add 198.18.17.0/24 via 198.18.0.2 table 253",
+                    RouteSpec.to("198.18.17.0/24").via("198.18.0.2").table(253)),
+            new Pair("-6 route add fd42:6e73:1::/64 via fd42:6e73::2",
+                    RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2")),
+            new Pair("-6 route add fd42:6e73:2::/64 dev va metric 55 proto static",
+                    RouteSpec.to("fd42:6e73:2::/64").dev("va").metric(55).protocol(RouteProtocol.STATIC)),
+            new Pair("-6 route add fd42:6e73:3::/64 nexthop via fd42:6e73::2 dev va weight 2 nexthop via fd42:6e73::3 dev va weight 4",
+                    RouteSpec.to("fd42:6e73:3::/64").nextHop("fd42:6e73::2", "va", 2).nextHop("fd42:6e73::3", "va", 4)),
+            new Pair("-6 route add blackhole fd42:6e73:4::/64",
+                    RouteSpec.to("fd42:6e73:4::/64").type(RouteType.BLACKHOLE)),
+            new Pair("-6 route add unreachable fd42:6e73:5::/64 table 1000",
+                    RouteSpec.to("fd42:6e73:5::/64").type(RouteType.UNREACHABLE).table(1000)),
+            new Pair("-6 route add fd42:6e73:6::/64 via fd42:6e73::2 mtu 1400",
+                    RouteSpec.to("fd42:6e73:6::/64").via("fd42:6e73::2").mtu(1400)),
+            new Pair("-6 route add fd42:6e73:7::/64 via fd42:6e73::2 table 100",
+                    RouteSpec.to("fd42:6e73:7::/64").via("fd42:6e73::2").table(100)),
+            new Pair("-6 route add default via fd42:6e73::fe",
+                    RouteSpec.defaultRoute(Family.INET6).via("fd42:6e73::fe")),
+            new Pair("-6 route add prohibit fd42:6e73:8::/64",
+                    RouteSpec.to("fd42:6e73:8::/64").type(RouteType.PROHIBIT)),
+            new Pair("-6 route add fd42:6e73:9::/64 via fd42:6e73:ff::1 dev va onlink",
+                    RouteSpec.to("fd42:6e73:9::/64").via("fd42:6e73:ff::1").dev("va").onlink()));
+
+    // ------------------------------------------------------------------ the oracle's view
+
+    record Hop(String gateway, String dev, int weight, Set<String> flags) {
+    }
+
+    /** One route in a form both ip's JSON and a {@link Route} can be brought to. */
+    record RouteView(Family family, int type, String dst, String gateway, String dev, long table, int protocol,
+                     int scope, String prefsrc, Long metric, Integer mtu, Set<String> flags, List<Hop> nexthops) {
+    }
+
+    static final Map<String, Integer> TYPES = Map.ofEntries(Map.entry("unicast", 1), Map.entry("local", 2),
+            Map.entry("broadcast", 3), Map.entry("anycast", 4), Map.entry("multicast", 5),
+            Map.entry("blackhole", 6), Map.entry("unreachable", 7), Map.entry("prohibit", 8),
+            Map.entry("throw", 9), Map.entry("nat", 10), Map.entry("xresolve", 11));
+    static final Map<String, Integer> SCOPES = Map.of("global", 0, "universe", 0, "site", 200, "link", 253,
+            "host", 254, "nowhere", 255);
+    static final Map<String, Long> TABLES = Map.of("default", 253L, "main", 254L, "local", 255L, "unspec", 0L);
+    static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("unspec", 0), Map.entry("redirect", 1),
+            Map.entry("kernel", 2), Map.entry("boot", 3), Map.entry("static", 4), Map.entry("gated", 8),
+            Map.entry("ra", 9), Map.entry("mrt", 10), Map.entry("zebra", 11), Map.entry("bird", 12),
+            Map.entry("dnrouted", 13), Map.entry("xorp", 14), Map.entry("ntk", 15), Map.entry("dhcp", 16),
+            Map.entry("keepalived", 18), Map.entry("babel", 42), Map.entry("openr", 99), Map.entry("bgp", 186),
+            Map.entry("isis", 187), Map.entry("ospf", 188), Map.entry("rip", 189), Map.entry("eigrp", 192));
+    /** The rtm_flags / rtnh_flags bits ip prints, with its names (iproute.c print_rt_flags). */
+    static final Map<Integer, String> FLAGS = Map.ofEntries(Map.entry(1, "dead"), Map.entry(2, "pervasive"),
+            Map.entry(4, "onlink"), Map.entry(8, "offload"), Map.entry(16, "linkdown"), Map.entry(32, "unresolved"),
+            Map.entry(64, "trap"), Map.entry(0x100, "notify"), Map.entry(0x4000, "rt_offload"),
+            Map.entry(0x8000, "rt_trap"), Map.entry(0x20000, "rt_offload_failed"));
+
+    static String addr(String literal) {
+        return InetAddress.ofLiteral(literal).getHostAddress();
+    }
+
+    static String addr(InetAddress a) {
+        return a.getHostAddress();
+    }
+
+    /** ip's dst: "default", a bare address (host prefix) or address/len. */
+    static String ipPrefix(String text, Family family) {
+        if (text.equals("default")) {
+            return (family == Family.INET6 ? addr("::") : addr("0.0.0.0")) + "/0";
+        }
+        int slash = text.indexOf('/');
+        InetAddress a = InetAddress.ofLiteral(slash < 0 ? text : text.substring(0, slash));
+        int len = slash < 0 ? a.getAddress().length * 8 : Integer.parseInt(text.substring(slash + 1));
+        return a.getHostAddress() + "/" + len;
+    }
+
+    static String javaPrefix(IpPrefix p) {
+        return p.address().getHostAddress() + "/" + p.prefixLength();
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static int number(Map<String, Integer> names, String text, int absent) {
+        if (text == null) {
+            return absent;
+        }
+        Integer n = names.get(text);
+        return n != null ? n : Integer.parseInt(text);
+    }
+
+    static long table(String text) {
+        if (text == null) {
+            return 254;
+        }
+        Long n = TABLES.get(text);
+        return n != null ? n : Long.parseLong(text);
+    }
+
+    static Set<String> ipFlags(JsonNode flags) {
+        Set<String> s = new TreeSet<>();
+        if (flags != null) {
+            flags.forEach(f -> s.add(f.asText()));
+        }
+        return s;
+    }
+
+    static Set<String> javaFlags(int flags) {
+        Set<String> s = new TreeSet<>();
+        FLAGS.forEach((bit, name) -> {
+            if ((flags & bit) != 0) {
+                s.add(name);
+            }
+        });
+        return s;
+    }
+
+    /** One element of {@code ip -j [-d] route show}; absent fields take ip's defaults (no -d hides them). */
+    static RouteView fromIp(JsonNode r, Family family) {
+        Integer mtu = null;
+        for (JsonNode m : r.path("metrics")) {
+            if (m.has("mtu")) {
+                mtu = m.get("mtu").asInt();
+            }
+        }
+        List<Hop> hops = new ArrayList<>();
+        for (JsonNode h : r.path("nexthops")) {
+            hops.add(new Hop(h.has("gateway") ? addr(h.get("gateway").asText()) : null, text(h, "dev"),
+                    h.has("weight") ? h.get("weight").asInt() : 1, ipFlags(h.get("flags"))));
+        }
+        return new RouteView(family, number(TYPES, text(r, "type"), 1), ipPrefix(text(r, "dst"), family),
+                r.has("gateway") ? addr(r.get("gateway").asText()) : null, text(r, "dev"), table(text(r, "table")),
+                number(PROTOCOLS, text(r, "protocol"), RouteProtocol.BOOT), number(SCOPES, text(r, "scope"), 0),
+                r.has("prefsrc") ? addr(r.get("prefsrc").asText()) : null,
+                r.has("metric") ? r.get("metric").asLong() : null, mtu, ipFlags(r.get("flags")), hops);
+    }
+
+    static RouteView fromJava(Route r, Map<Integer, String> devs) {
+        List<Hop> hops = r.nextHops().stream().map(h -> new Hop(h.gateway().map(RouteTest::addr).orElse(null),
+                h.interfaceIndex() == 0 ? null : devs.getOrDefault(h.interfaceIndex(), "#" + h.interfaceIndex()),
+                h.weight(), javaFlags(h.flags()))).toList();
+        return new RouteView(r.family(), r.type(), javaPrefix(r.destination()),
+                r.gateway().map(RouteTest::addr).orElse(null),
+                r.outputInterface().isPresent()
+                        ? devs.getOrDefault(r.outputInterface().getAsInt(), "#" + r.outputInterface().getAsInt()) : null,
+                Integer.toUnsignedLong(r.table()), r.protocol(), r.scope(),
+                r.preferredSource().map(RouteTest::addr).orElse(null),
+                r.priority().isPresent() ? Integer.toUnsignedLong(r.priority().getAsInt()) : null,
+                r.mtu().isPresent() ? r.mtu().getAsInt() : null, javaFlags(r.flags()), hops);
+    }
+
+    /** ifindex to name, as {@code ip -j link show} reports them. */
+    static Map<Integer, String> devs(String ns) {
+        Map<Integer, String> m = new HashMap<>();
+        Ip.jsonIn(ns, "link", "show").forEach(l -> m.put(l.get("ifindex").asInt(), l.get("ifname").asText()));
+        return m;
+    }
+
+    static String[] args(String line) {
+        return line.trim().split("\\s+");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** {@code ip -j -n NS -4|-6 ARGS} as views. */
+    static List<RouteView> ipRoutes(String ns, Family family, String... args) {
+        List<RouteView> out = new ArrayList<>();
+        Ip.jsonIn(ns, concat(new String[]{family == Family.INET6 ? "-6" : "-4"}, args))
+                .forEach(r -> out.add(fromIp(r, family)));
+        return out;
+    }
+
+    static List<RouteView> javaRoutes(List<Route> routes, String ns) {
+        Map<Integer, String> devs = devs(ns);
+        return routes.stream().map(r -> fromJava(r, devs)).toList();
+    }
+
+    /**
+     * Asserts two listings hold the same routes. The Java listing is taken before and after ip's;
+     * if they differ (IPv6 autoconfiguration still settling) the comparison is retried.
+     */
+    static <T> void agree(String what, Supplier<List<T>> java, Supplier<List<T>> ip) {
+        for (int attempt = 1; ; attempt++) {
+            List<T> before = java.get();
+            List<T> oracle = ip.get();
+            List<T> after = java.get();
+            boolean stable = new ArrayList<>(before).containsAll(after) && before.size() == after.size();
+            if (stable || attempt == 30) {
+                assertThat(before).as(what + ": Java's listing vs ip's").containsExactlyInAnyOrderElementsOf(oracle);
+                return;
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** routes()/routes(family, table)/routeStream against ip's listings of the same namespace. */
+    static void assertListingsAgree(Rtnetlink rt, String ns) {
+        agree("ip -4 -d route show", () -> javaRoutes(rt.routes(), ns),
+                () -> ipRoutes(ns, Family.INET, "-d", "route", "show"));
+        agree("ip -4 -d route show table main", () -> javaRoutes(rt.routes(Family.INET, 254), ns),
+                () -> ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "main"));
+        agree("ip -6 route show", () -> javaRoutes(rt.routes(Family.INET6, 254), ns),
+                () -> ipRoutes(ns, Family.INET6, "route", "show"));
+        for (Family f : List.of(Family.INET, Family.INET6)) {
+            agree(f + " table all", () -> javaRoutes(rt.routes(f, 0), ns),
+                    () -> ipRoutes(ns, f, "-d", "route", "show", "table", "all"));
+            for (int table : List.of(100, 253, 255, 1000)) {
+                agree(f + " table " + table, () -> javaRoutes(rt.routes(f, table), ns),
+                        () -> ipRoutes(ns, f, "-d", "route", "show", "table", Integer.toString(table)));
+            }
+            agree(f + " routeStream table all", () -> {
+                try (Stream<Route> s = rt.routeStream(f, 0)) {
+                    return javaRoutes(s.toList(), ns);
+                }
+            }, () -> ipRoutes(ns, f, "-d", "route", "show", "table", "all"));
+            agree(f + " routeStream table main", () -> {
+                try (Stream<Route> s = rt.routeStream(f, 254)) {
+                    return javaRoutes(s.toList(), ns);
+                }
+            }, () -> ipRoutes(ns, f, "-d", "route", "show", "table", "main"));
+        }
+        agree("UNSPEC, every table", () -> javaRoutes(rt.routes(Family.UNSPEC, 0), ns), () -> {
+            List<RouteView> both = new ArrayList<>(ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "all"));
+            both.addAll(ipRoutes(ns, Family.INET6, "-d", "route", "show", "table", "all"));
+            return both;
+        });
+    }
+
+    /** ip's listing of the routes that are not the kernel's own (address and autoconf routes). */
+    static List<RouteView> ipNonKernelRoutes(String ns) {
+        List<RouteView> all = new ArrayList<>(ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "all"));
+        all.addAll(ipRoutes(ns, Family.INET6, "-d", "route", "show", "table", "all"));
+        return all.stream().filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+    }
+
+    static RouteView find(List<RouteView> routes, String dst, long table) {
+        List<RouteView> m = routes.stream().filter(r -> r.dst().equals(dst) && r.table() == table).toList();
+        assertThat(m).as("routes to " + dst + " in table " + table + " among " + routes).hasSize(1);
+        return m.get(0);
+    }
+
+    static Ip.Result ipRun(String ns, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns));
+        cmd.addAll(List.of(args));
+        return Ip.exec(cmd.toArray(String[]::new));
+    }
+
+    /**
+     * Asserts the Java failure is what ip reported for the same command: the kernel's extended-ack
+     * text when ip printed "Error: TEXT.", else the errno's description ("RTNETLINK answers: TEXT").
+     */
+    static void assertSameFailure(NetlinkException e, Ip.Result ip) {
+        assertThat(ip.exitCode()).as("ip should fail too").isNotZero();
+        String err = ip.stderr().strip().lines().findFirst().orElse("");
+        if (err.startsWith("Error: ")) {
+            String text = stripDot(err.substring("Error: ".length()));
+            assertThat(e.kernelMessage()).as("extended ack of " + e.getMessage()).isPresent();
+            assertThat(stripDot(e.kernelMessage().get())).isEqualTo(text);
+            assertThat(e.getMessage()).contains(text);
+        } else {
+            assertThat(err).as("ip's stderr").startsWith("RTNETLINK answers: ");
+            String text = err.substring("RTNETLINK answers: ".length()).strip();
+            assertThat(e.getMessage()).contains("(" + text + ")");
+            assertThat(e.kernelMessage()).as("ip printed no extended ack").isEmpty();
+        }
+    }
+
+    static String stripDot(String s) {
+        s = s.strip();
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void everyKindOfRouteIsListedAsIpListsIt() {
+        NetworkNamespace ns = temp.create("route");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            for (Pair p : ROUTES) {
+                rt.routeAdd(p.java());
+            }
+            // ip sees exactly what was asked (checked directly, not only through the decoder)
+            List<RouteView> ipv = ipNonKernelRoutes(name);
+            assertThat(ipv).hasSize(ROUTES.size());
+            RouteView r6 = find(ipv, "198.18.6.0/24", 254);
+            assertThat(r6.gateway()).isEqualTo("198.18.0.2");
+            assertThat(r6.dev()).isEqualTo("va");
+            assertThat(r6.prefsrc()).isEqualTo("198.18.0.1");
+            assertThat(r6.metric()).isEqualTo(7L);
+            assertThat(r6.protocol()).isEqualTo(RouteProtocol.STATIC);
+            assertThat(find(ipv, "198.18.7.0/24", 100).scope()).isEqualTo(253);
+            assertThat(find(ipv, "198.18.8.0/24", 1000).protocol()).isEqualTo(42);
+            assertThat(find(ipv, "198.18.9.0/24", 254).type()).isEqualTo(RouteType.BLACKHOLE.number());
+            assertThat(find(ipv, "198.18.10.0/24", 254).type()).isEqualTo(RouteType.UNREACHABLE.number());
+            assertThat(find(ipv, "198.18.10.0/24", 254).metric()).isEqualTo(3L);
+            assertThat(find(ipv, "198.18.11.0/24", 100).type()).isEqualTo(RouteType.PROHIBIT.number());
+            assertThat(find(ipv, "198.18.12.0/24", 254).flags()).contains("onlink");
+            assertThat(find(ipv, "198.18.13.0/24", 254).mtu()).isEqualTo(1300);
+            assertThat(find(ipv, "198.18.14.0/24", 254).nexthops()).containsExactly(
+                    new Hop("198.18.0.2", "va", 3, Set.of()), new Hop("198.18.0.3", "va", 5, Set.of()));
+            assertThat(find(ipv, "0.0.0.0/0", 254).metric()).isEqualTo(3_000_000_000L);
+            assertThat(find(ipv, "198.18.15.7/32", 254).scope()).isEqualTo(253);
+            assertThat(find(ipv, "198.18.16.0/24", 254).scope()).isEqualTo(254);
+            assertThat(find(ipv, "198.18.17.0/24", 253).gateway()).isEqualTo("198.18.0.2");
+            assertThat(find(ipv, addr("fd42:6e73:2::") + "/64", 254).metric()).isEqualTo(55L);
+            assertThat(find(ipv, addr("fd42:6e73:3::") + "/64", 254).nexthops()).containsExactly(
+                    new Hop(addr("fd42:6e73::2"), "va", 2, Set.of()), new Hop(addr("fd42:6e73::3"), "va", 4, Set.of()));
+            assertThat(find(ipv, addr("fd42:6e73:5::") + "/64", 1000).type()).isEqualTo(7);
+            assertThat(find(ipv, addr("fd42:6e73:6::") + "/64", 254).mtu()).isEqualTo(1400);
+            assertThat(find(ipv, addr("fd42:6e73:7::") + "/64", 100).gateway()).isEqualTo(addr("fd42:6e73::2"));
+            assertThat(find(ipv, addr("fd42:6e73:9::") + "/64", 254).flags()).contains("onlink");
+
+            assertListingsAgree(rt, name);
+
+            // the enum/name tables agree with ip's spelling for what this namespace holds
+            Map<Integer, String> devs = devs(name);
+            int named = 0;
+            for (Family f : List.of(Family.INET, Family.INET6)) {
+                List<Route> javaRoutes = rt.routes(f, 0);
+                for (JsonNode r : Ip.jsonIn(name, f == Family.INET6 ? "-6" : "-4", "-d", "route", "show", "table", "all")) {
+                    RouteView v = fromIp(r, f);
+                    Route j = javaRoutes.stream().filter(x -> fromJava(x, devs).equals(v)).findFirst().orElseThrow();
+                    assertThat(RouteType.of(j.type()).ipName()).isEqualTo(text(r, "type"));
+                    assertThat(Scope.nameOf(j.scope())).isEqualTo(text(r, "scope"));
+                    assertThat(RouteProtocol.nameOf(j.protocol())).isEqualTo(text(r, "protocol"));
+                    named++;
+                }
+            }
+            assertThat(named).isGreaterThan(ROUTES.size());
+        }
+    }
+
+    @Test
+    void routesCreatedByIpAndByJavaAreIdentical() {
+        NetworkNamespace byJava = temp.create("rjava");
+        NetworkNamespace byIp = temp.create("rip");
+        String j = TempNamespaces.name(byJava);
+        String i = TempNamespaces.name(byIp);
+        try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
+            wire(rj);
+            wire(ri);
+            for (Pair p : ROUTES) {
+                rj.routeAdd(p.java());
+                Ip.in(i, args(p.ip()));
+            }
+            List<RouteView> fromJava = ipNonKernelRoutes(j);
+            List<RouteView> fromIp = ipNonKernelRoutes(i);
+            assertThat(fromIp).hasSize(ROUTES.size());
+            assertThat(fromJava).as("ip's listing of the Java-made routes vs of the ip-made ones")
+                    .containsExactlyInAnyOrderElementsOf(fromIp);
+            // and Java lists ip's routes as ip does
+            assertListingsAgree(ri, i);
+            // Java's view of both namespaces is the same too
+            List<RouteView> javaOfJava = javaRoutes(rj.routes(Family.UNSPEC, 0), j).stream()
+                    .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+            List<RouteView> javaOfIp = javaRoutes(ri.routes(Family.UNSPEC, 0), i).stream()
+                    .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+            assertThat(javaOfJava).containsExactlyInAnyOrderElementsOf(javaOfIp);
+        }
+    }
+
+    @Test
+    void multipathWeightsAtTheLimits() {
+        NetworkNamespace ns = temp.create("mpath");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            rt.routeAdd(RouteSpec.to("198.18.30.0/24").nextHop("198.18.0.2", "va", 1)
+                    .nextHop("198.18.0.3", "va", 256).nextHop("198.18.0.4", null, 17));
+            rt.routeAdd(RouteSpec.to("fd42:6e73:30::/64").nextHop("fd42:6e73::2", "va", 256)
+                    .nextHop("fd42:6e73::3", "va", 1));
+            RouteView v4 = find(ipRoutes(name, Family.INET, "-d", "route", "show"), "198.18.30.0/24", 254);
+            assertThat(v4.nexthops()).containsExactly(new Hop("198.18.0.2", "va", 1, Set.of()),
+                    new Hop("198.18.0.3", "va", 256, Set.of()), new Hop("198.18.0.4", "va", 17, Set.of()));
+            RouteView v6 = find(ipRoutes(name, Family.INET6, "-d", "route", "show"), addr("fd42:6e73:30::") + "/64", 254);
+            assertThat(v6.nexthops()).extracting(Hop::weight).containsExactly(256, 1);
+            Route j4 = rt.routes().stream().filter(r -> javaPrefix(r.destination()).equals("198.18.30.0/24"))
+                    .findFirst().orElseThrow();
+            assertThat(j4.nextHops()).extracting(NextHop::weight).containsExactly(1, 256, 17);
+            assertThat(j4.gateway()).isEmpty();
+            assertThat(j4.outputInterface()).isEmpty();
+            assertListingsAgree(rt, name);
+            assertThatThrownBy(() -> RouteSpec.to("198.18.31.0/24").nextHop("198.18.0.2", "va", 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RouteSpec.to("198.18.31.0/24").nextHop("198.18.0.2", "va", 257))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RouteSpec.to("198.18.31.0/24").via("198.18.0.2").nextHop("198.18.0.3", "va", 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void replace() {
+        NetworkNamespace ns = temp.create("rrepl");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routeReplace(RouteSpec.to("198.18.5.0/24").via("198.18.0.3").protocol(RouteProtocol.STATIC));
+            List<RouteView> main = ipRoutes(name, Family.INET, "-d", "route", "show");
+            RouteView r = find(main, "198.18.5.0/24", 254);
+            assertThat(r.gateway()).isEqualTo("198.18.0.3");
+            assertThat(r.protocol()).isEqualTo(RouteProtocol.STATIC);
+
+            // replace keys on (dst, tos, metric, table): another metric is another route
+            rt.routeReplace(RouteSpec.to("198.18.5.0/24").via("198.18.0.4").metric(10));
+            main = ipRoutes(name, Family.INET, "-d", "route", "show");
+            assertThat(main.stream().filter(x -> x.dst().equals("198.18.5.0/24")))
+                    .extracting(RouteView::gateway, RouteView::metric)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("198.18.0.3", null),
+                            org.assertj.core.groups.Tuple.tuple("198.18.0.4", 10L));
+
+            // replace of what is absent creates it; a type can be replaced too
+            rt.routeReplace(RouteSpec.to("198.18.6.0/24").type(RouteType.BLACKHOLE).table(1000));
+            rt.routeReplace(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").table(1000));
+            RouteView t = find(ipRoutes(name, Family.INET, "-d", "route", "show", "table", "1000"), "198.18.6.0/24", 1000);
+            assertThat(t.type()).isEqualTo(1);
+            assertThat(t.gateway()).isEqualTo("198.18.0.2");
+
+            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
+            rt.routeReplace(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::3"));
+            List<RouteView> v6 = ipRoutes(name, Family.INET6, "route", "show").stream()
+                    .filter(x -> x.dst().equals(addr("fd42:6e73:1::") + "/64")).toList();
+            assertThat(v6).extracting(RouteView::gateway).containsExactly(addr("fd42:6e73::3"));
+            assertListingsAgree(rt, name);
+        }
+    }
+
+    @Test
+    void delete() {
+        NetworkNamespace ns = temp.create("rdel");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            for (Pair p : ROUTES) {
+                rt.routeAdd(p.java());
+            }
+            int before = ipNonKernelRoutes(name).size();
+            // exactly as added
+            rt.routeDel(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").dev("va").metric(7));
+            // by prefix only: unicast, blackhole, multipath, default
+            rt.routeDel(RouteSpec.to("198.18.5.0/24"));
+            rt.routeDel(RouteSpec.to("198.18.9.0/24"));
+            rt.routeDel(RouteSpec.to("198.18.14.0/24"));
+            rt.routeDel(RouteSpec.defaultRoute());
+            // in numbered tables, below and above 255
+            rt.routeDel(RouteSpec.to("198.18.11.0/24").table(100));
+            rt.routeDel(RouteSpec.to("198.18.8.0/24").table(1000));
+            // IPv6, by prefix and with the gateway
+            rt.routeDel(RouteSpec.to("fd42:6e73:1::/64"));
+            rt.routeDel(RouteSpec.to("fd42:6e73:5::/64").table(1000));
+            rt.routeDel(RouteSpec.to("fd42:6e73:6::/64").via("fd42:6e73::2"));
+            rt.routeDel(RouteSpec.defaultRoute(Family.INET6));
+
+            List<RouteView> left = ipNonKernelRoutes(name);
+            assertThat(left).hasSize(before - 11);
+            assertThat(left).extracting(RouteView::dst).doesNotContain("198.18.5.0/24", "198.18.6.0/24",
+                    "198.18.8.0/24", "198.18.9.0/24", "198.18.11.0/24", "198.18.14.0/24", "0.0.0.0/0", ipPrefix("default", Family.INET6),
+                    addr("fd42:6e73:1::") + "/64", addr("fd42:6e73:5::") + "/64", addr("fd42:6e73:6::") + "/64");
+            assertThat(left).extracting(RouteView::dst).contains("198.18.7.0/24", "198.18.10.0/24",
+                    addr("fd42:6e73:2::") + "/64");
+            assertListingsAgree(rt, name);
+
+            // absent: ESRCH, as ip says for the same command
+            for (var c : List.of(
+                    Map.entry(RouteSpec.to("198.18.5.0/24"), "route del 198.18.5.0/24"),
+                    Map.entry(RouteSpec.to("198.18.7.0/24"), "route del 198.18.7.0/24"), // it is in table 100
+                    Map.entry(RouteSpec.to("198.18.10.0/24").via("198.18.0.9"), "route del 198.18.10.0/24 via 198.18.0.9"),
+                    Map.entry(RouteSpec.to("198.18.40.0/24").table(1000), "route del 198.18.40.0/24 table 1000"),
+                    Map.entry(RouteSpec.to("fd42:6e73:40::/64"), "-6 route del fd42:6e73:40::/64"))) {
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeDel(c.getKey()));
+                assertThat(e).as(c.getValue()).isNotNull();
+                assertThat(e.errno()).as(c.getValue()).isEqualTo(ESRCH);
+                assertThat(e.errnoName()).isEqualTo("ESRCH");
+                assertThat(e.requestType()).isEqualTo("RTM_DELROUTE");
+                assertSameFailure(e, ipRun(name, args(c.getValue())));
+            }
+            assertThat(ipNonKernelRoutes(name)).hasSize(before - 11);
+        }
+    }
+
+    @Test
+    void routeGetMatchesIpRouteGet() {
+        NetworkNamespace ns = temp.create("rget");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routeAdd(RouteSpec.to("198.18.6.0/24").via("198.18.0.3").src("198.18.0.1").table(1000));
+            rt.routeAdd(RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE));
+            rt.routeAdd(RouteSpec.to("198.18.10.0/24").type(RouteType.UNREACHABLE));
+            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2").metric(77));
+            Map<Integer, String> devs = devs(name);
+            int compared = 0;
+            int failed = 0;
+            for (String dst : List.of("198.18.5.9", "198.18.0.7", "198.18.0.1", "127.0.0.1", "198.18.9.1",
+                    "198.18.10.1", "198.19.200.1", "fd42:6e73:1::5", "fd42:6e73::7", "fd42:6e73::1", "::1",
+                    "fd42:6e73:ee::1")) {
+                Ip.Result ip = ipRun(name, "-j", "route", "get", dst);
+                if (ip.exitCode() != 0) {
+                    NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeGet(dst));
+                    assertThat(e).as("route get " + dst + " fails in ip: " + ip.stderr()).isNotNull();
+                    assertThat(e.requestType()).isEqualTo("RTM_GETROUTE");
+                    assertSameFailure(e, ip);
+                    failed++;
+                    continue;
+                }
+                JsonNode o = Ip.parse(ip.stdout()).get(0);
+                Route j = rt.routeGet(dst);
+                assertThat(j.destination().prefixLength()).isEqualTo(dst.contains(":") ? 128 : 32);
+                assertThat(addr(j.destination().address())).as(dst).isEqualTo(addr(o.get("dst").asText()));
+                assertThat(j.gateway().map(RouteTest::addr).orElse(null)).as(dst + " gateway")
+                        .isEqualTo(o.has("gateway") ? addr(o.get("gateway").asText()) : null);
+                assertThat(devs.get(j.outputInterface().orElse(-1))).as(dst + " dev").isEqualTo(text(o, "dev"));
+                assertThat(j.preferredSource().map(RouteTest::addr).orElse(null)).as(dst + " prefsrc")
+                        .isEqualTo(o.has("prefsrc") ? addr(o.get("prefsrc").asText()) : null);
+                assertThat(j.type()).as(dst + " type").isEqualTo(number(TYPES, text(o, "type"), 1));
+                if (o.has("metric")) {
+                    assertThat(Integer.toUnsignedLong(j.priority().orElse(-1))).as(dst + " metric")
+                            .isEqualTo(o.get("metric").asLong());
+                }
+                compared++;
+            }
+            assertThat(compared).isGreaterThanOrEqualTo(8);
+            assertThat(failed).isGreaterThanOrEqualTo(2); // no route, blackhole/unreachable
+            Route viaGw = rt.routeGet("198.18.5.9");
+            assertThat(viaGw.gateway().map(RouteTest::addr)).contains("198.18.0.2");
+            assertThat(viaGw.preferredSource().map(RouteTest::addr)).contains("198.18.0.1");
+            Route v6 = rt.routeGet("fd42:6e73:1::5");
+            assertThat(v6.gateway().map(RouteTest::addr)).contains(addr("fd42:6e73::2"));
+            assertThat(v6.priority()).hasValue(77);
+            NetlinkException none = catchThrowableOfType(NetlinkException.class, () -> rt.routeGet("198.19.200.1"));
+            assertThat(none.errno()).isEqualTo(ENETUNREACH);
+        }
+    }
+
+    @Test
+    void kernelRefusalsCarryErrnoAndExtendedAckLikeIp() {
+        NetworkNamespace ns = temp.create("rerr");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
+            record Case(RouteSpec spec, String ip, int errno) {
+            }
+            List<Case> cases = List.of(
+                    new Case(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"), "route add 198.18.5.0/24 via 198.18.0.2", EEXIST),
+                    new Case(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"), "-6 route add fd42:6e73:1::/64 via fd42:6e73::2", EEXIST),
+                    new Case(RouteSpec.to("198.18.20.0/24").via("198.18.77.1"), "route add 198.18.20.0/24 via 198.18.77.1", ENETUNREACH),
+                    new Case(RouteSpec.to("198.18.21.0/24").nextHop("198.18.0.2", "va", 1).nextHop("198.18.77.1", null, 1),
+                            "route add 198.18.21.0/24 nexthop via 198.18.0.2 dev va nexthop via 198.18.77.1", ENETUNREACH),
+                    new Case(RouteSpec.to("fd42:6e73:20::/64").via("fd42:6e73:77::1"), "-6 route add fd42:6e73:20::/64 via fd42:6e73:77::1", EHOSTUNREACH),
+                    new Case(RouteSpec.to("198.18.22.0/24").via("198.18.0.2").src("198.18.44.4"),
+                            "route add 198.18.22.0/24 via 198.18.0.2 src 198.18.44.4", EINVAL));
+            for (Case c : cases) {
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeAdd(c.spec()));
+                assertThat(e).as(c.ip()).isNotNull();
+                assertThat(e.errno()).as(c.ip() + ": " + e.getMessage()).isEqualTo(c.errno());
+                assertThat(e.requestType()).isEqualTo("RTM_NEWROUTE");
+                assertThat(e.operation()).contains("RTM_NEWROUTE");
+                assertSameFailure(e, ipRun(name, args(c.ip())));
+            }
+            NetlinkException unreachable = catchThrowableOfType(NetlinkException.class,
+                    () -> rt.routeAdd(RouteSpec.to("198.18.20.0/24").via("198.18.77.1")));
+            assertThat(unreachable.kernelMessage()).hasValue("Nexthop has invalid gateway");
+            assertThat(unreachable.getMessage()).contains("ENETUNREACH").contains("Nexthop has invalid gateway");
+
+            NetlinkException noDev = catchThrowableOfType(NetlinkException.class,
+                    () -> rt.routeAdd(RouteSpec.to("198.18.23.0/24").dev("nosuch0")));
+            assertThat(noDev.errno()).isEqualTo(ENODEV);
+
+            // refused before anything is sent
+            List<RouteView> before = javaRoutes(rt.routes(Family.UNSPEC, 0), name);
+            List<Runnable> bad = List.of(
+                    () -> RouteSpec.to("198.18.30.0/24").via("fd42:6e73::2"),
+                    () -> RouteSpec.to("198.18.30.0/24").src("fd42:6e73::1"),
+                    () -> RouteSpec.to("198.18.30.0/24").nextHop("fd42:6e73::2", "va", 1),
+                    () -> RouteSpec.to("fd42:6e73:30::/64").via("198.18.0.2"),
+                    () -> RouteSpec.to("fd42:6e73:30::/64").src("198.18.0.1"),
+                    () -> RouteSpec.defaultRoute(Family.INET6).via("198.18.0.2"),
+                    () -> RouteSpec.to("198.18.30.1/24"),
+                    () -> RouteSpec.to("198.18.0.0/15").via("198.18.0.2").dev("va").table(100).metric(1).src("198.18.0.1")
+                            .via("fd42:6e73::9"),
+                    () -> RouteSpec.to("fd42:6e73::1/64"),
+                    () -> RouteSpec.to("fd42:6e73:0:1::/32"),
+                    () -> RouteSpec.to("198.18.0.0/33"),
+                    () -> RouteSpec.to("fd42:6e73::/129"),
+                    () -> RouteSpec.to("198.18.30.0/24").table(0),
+                    () -> RouteSpec.to("198.18.30.0/24").metric(-1),
+                    () -> RouteSpec.to("198.18.30.0/24").metric(1L << 32),
+                    () -> RouteSpec.to("198.18.30.0/24").protocol(256),
+                    () -> RouteSpec.to("198.18.30.0/24").mtu(67),
+                    () -> RouteSpec.to("fd42:6e73:30::/64").mtu(1279));
+            for (Runnable r : bad) {
+                assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThat(RouteSpec.to("198.18.0.0/15").destination().prefixLength()).isEqualTo(15);
+            assertThat(javaRoutes(rt.routes(Family.UNSPEC, 0), name)).containsExactlyInAnyOrderElementsOf(before);
+            assertListingsAgree(rt, name);
+        }
+    }
+
+    @Test
+    void batchReportsEachFailureAndRunsTheRest() {
+        NetworkNamespace ns = temp.create("rbatch");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            BatchResult r = rt.batch()
+                    .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
+                    .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
+                    .routeAdd(RouteSpec.to("198.18.6.0/24").via("198.18.77.1"))
+                    .routeAdd(RouteSpec.to("198.18.7.0/24").dev("va").table(1000))
+                    .routeDel(RouteSpec.to("198.18.8.0/24"))
+                    .execute();
+            assertThat(r.size()).isEqualTo(5);
+            assertThat(r.ok()).isFalse();
+            assertThat(r.failure(0)).isEmpty();
+            assertThat(r.failure(1)).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(EEXIST));
+            assertThat(r.failure(2)).hasValueSatisfying(e -> {
+                assertThat(e.errno()).isEqualTo(ENETUNREACH);
+                assertThat(e.kernelMessage()).hasValue("Nexthop has invalid gateway");
+            });
+            assertThat(r.failure(3)).isEmpty();
+            assertThat(r.failure(4)).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(ESRCH));
+            assertThat(r.failures()).hasSize(3);
+            NetlinkException first = catchThrowableOfType(NetlinkException.class, r::throwIfFailed);
+            assertThat(first.errno()).isEqualTo(EEXIST);
+            assertThat(first.getSuppressed()).hasSize(2);
+            assertThat(ipNonKernelRoutes(name)).extracting(RouteView::dst, RouteView::table)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("198.18.5.0/24", 254L),
+                            org.assertj.core.groups.Tuple.tuple("198.18.7.0/24", 1000L));
+        }
+    }
+
+    @Test
+    void tenThousandRoutesThroughABatch() {
+        long start = System.nanoTime();
+        NetworkNamespace ns = temp.create("rscale");
+        String name = TempNamespaces.name(ns);
+        final int n = 10_000;
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkSetUp("lo");
+            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.linkSetUp("va");
+            rt.linkSetUp("vb");
+            rt.addressAdd("va", "198.18.0.1/24");
+            int va = rt.linkIndex("va");
+            List<RouteSpec> specs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                specs.add(RouteSpec.to("198.19." + (i >> 8) + "." + (i & 255) + "/32").via("198.18.0.2").dev(va));
+            }
+            Batch add = rt.batch();
+            specs.forEach(add::routeAdd);
+            assertThat(add.size()).isEqualTo(n);
+            BatchResult added = add.execute().throwIfFailed();
+            assertThat(added.size()).isEqualTo(n);
+            assertThat(add.size()).isZero();
+
+            JsonNode shown = Ip.jsonIn(name, "route", "show");
+            int ipCount = shown.size();
+            assertThat(ipCount).isEqualTo(n + 1); // and the prefix route of 198.18.0.1/24
+            List<Route> listed = rt.routes(Family.INET, 254);
+            assertThat(listed).hasSize(ipCount);
+            try (Stream<Route> s = rt.routeStream(Family.INET, 254)) {
+                assertThat(s.count()).isEqualTo(ipCount);
+            }
+            Set<String> ipDsts = new LinkedHashSet<>();
+            shown.forEach(r -> ipDsts.add(ipPrefix(r.get("dst").asText(), Family.INET)));
+            assertThat(listed.stream().map(r -> javaPrefix(r.destination())).collect(Collectors.toSet()))
+                    .isEqualTo(ipDsts);
+            Map<Integer, String> devs = devs(name);
+            for (int i : new int[]{0, 4242, n - 1}) {
+                String dst = "198.19." + (i >> 8) + "." + (i & 255) + "/32";
+                RouteView j = listed.stream().map(r -> fromJava(r, devs)).filter(v -> v.dst().equals(dst))
+                        .findFirst().orElseThrow();
+                assertThat(j).isEqualTo(find(ipRoutes(name, Family.INET, "-d", "route", "show"), dst, 254));
+                assertThat(j.gateway()).isEqualTo("198.18.0.2");
+            }
+
+            Batch del = rt.batch();
+            specs.forEach(del::routeDel);
+            del.execute().throwIfFailed();
+            assertThat(Ip.jsonIn(name, "route", "show").size()).isEqualTo(1);
+            assertThat(rt.routes(Family.INET, 254)).hasSize(1);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+}
