@@ -98,10 +98,10 @@ class ExecTest {
     @Test
     void aMissingProgramIsAnUncheckedIoExceptionAndLeavesNothing() {
         NetworkNamespace ns = temp.create("exec-missing");
-        List<String> mountsBefore = io.netns.testing.Leaks.runDirMounts();
+        List<String> mountsBefore = io.netns.testing.Leaks.ownRunDirMounts();
         assertThatThrownBy(() -> ns.exec("/nonexistent/program")).isInstanceOf(java.io.UncheckedIOException.class)
                 .hasCauseInstanceOf(IOException.class);
-        assertThat(io.netns.testing.Leaks.runDirMounts()).isEqualTo(mountsBefore);
+        assertThat(io.netns.testing.Leaks.ownRunDirMounts()).isEqualTo(mountsBefore);
         assertThatThrownBy(ns::exec).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -63,7 +63,31 @@ public final class Leaks {
         List<String> ns = fds.values().stream().filter(t -> t.matches("[a-z_]+:\\[\\d+]") && !t.startsWith("socket:")
                 && !t.startsWith("pipe:") && !t.startsWith("anon_inode:")).collect(Collectors.toList());
         int sockets = (int) fds.values().stream().filter(t -> t.startsWith("socket:")).count();
-        return new Snapshot(ns, sockets, runDirMounts(), testFiles());
+        return new Snapshot(ns, sockets, ownRunDirMounts(), testFiles());
+    }
+
+    /** Names besides the test prefix that tests of this JVM create (the demo's fixed names). */
+    private static final java.util.Set<String> WATCHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Also account for namespaces with these fixed names. */
+    public static void watch(java.util.Collection<String> names) {
+        WATCHED.addAll(names);
+    }
+
+    /**
+     * Mounts under /run/netns that this JVM's tests may have made: names with the test prefix or
+     * {@linkplain #watch watched} ones. /run/netns is a shared mount, so the others may belong to
+     * other processes working at the same time.
+     */
+    public static List<String> ownRunDirMounts() {
+        List<String> own = new ArrayList<>();
+        for (String m : runDirMounts()) {
+            String name = m.substring("/run/netns/".length());
+            if (name.startsWith(TestNames.PREFIX) || WATCHED.contains(name)) {
+                own.add(m);
+            }
+        }
+        return own;
     }
 
     /** Mount points under /run/netns (and /var/run/netns) in this process's mount namespace. */
@@ -82,15 +106,20 @@ public final class Leaks {
         return mounts;
     }
 
-    /** Files in /run/netns whose names start with this JVM's test prefix. */
+    /** Files in /run/netns whose names start with this JVM's test prefix (or are watched). */
     public static List<String> testFiles() {
         Path dir = Path.of("/run/netns");
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return names;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, TestNames.PREFIX + "*")) {
-            ds.forEach(p -> names.add(p.getFileName().toString()));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.startsWith(TestNames.PREFIX) || WATCHED.contains(name)) {
+                    names.add(name);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

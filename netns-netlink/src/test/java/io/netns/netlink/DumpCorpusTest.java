@@ -58,9 +58,11 @@ class DumpCorpusTest {
         rt.linkAdd(LinkSpec.bridge("br0").address("02:6e:73:00:00:b0").up());
         rt.linkSetMaster("vb", "br0");
         rt.linkSetUp("vb");
-        rt.linkAdd(LinkSpec.veth("vc", "vd").mtu(9000).alias("corpus veth").group(5).txQueueLength(500)
+        rt.linkAdd(LinkSpec.veth("vc", "vd").mtu(9000).group(5).txQueueLength(500)
                 .address("02:6e:73:00:00:0c").peerAddress("02:6e:73:00:00:0d").up());
         rt.linkSetUp("vd");
+        // the kernel ignores IFLA_IFALIAS in a create request (rtnl_create_link): set it afterwards
+        rt.linkSet("vc", LinkUpdate.of().alias("corpus veth"));
         rt.linkAdd(LinkSpec.macvlan("mv0", "va", 4).address("02:6e:73:00:00:4a").up());
         rt.linkAdd(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).parent("va")
                 .address("02:6e:73:00:00:42"));
@@ -111,6 +113,7 @@ class DumpCorpusTest {
     record ErrorCase(String what, Rtnetlink.Encoder request, boolean dump, int errno, String message, int offset) {
     }
 
+    /** The expected answers are kernel 6.18's (errno values and extended-ack texts vary between kernels). */
     static List<ErrorCase> errorCases(int vaIndex) {
         List<ErrorCase> cases = new ArrayList<>();
         cases.add(new ErrorCase("ip link set lo up (ack)",
@@ -125,14 +128,14 @@ class DumpCorpusTest {
             w.attrString(IflaInfo.IFLA_INFO_KIND, "veth");
             w.endNested(li);
             w.endMessage();
-        }, false, 22, "Attribute failed policy validation", 32));
+        }, false, 34, "Attribute failed policy validation", 32));
         cases.add(new ErrorCase("ip route add 198.18.99.0/24 via 198.18.77.1",
                 (w, seq) -> Requests.route(w, Rtm.RTM_NEWROUTE, Requests.CREATE, seq,
-                        RouteSpec.to("198.18.99.0/24").via("198.18.77.1"), 0, new int[0]), false, 101,
+                        RouteSpec.to("198.18.99.0/24").via("198.18.77.1"), 0, new int[0]), false, 13,
                 "Nexthop has invalid gateway", -1));
         cases.add(new ErrorCase("ip addr add 198.18.0.1/24 dev va (again)",
                 (w, seq) -> Requests.address(w, Rtm.RTM_NEWADDR, Requests.CREATE, seq,
-                        AddressSpec.of("198.18.0.1/24", "va"), vaIndex), false, 17, null, -1));
+                        AddressSpec.of("198.18.0.1/24", "va"), vaIndex), false, 17, "ipv4: Address already assigned", -1));
         cases.add(new ErrorCase("RTM_GETROUTE dump with rtm_dst_len 5 (strict checking)", (w, seq) -> {
             w.beginMessage(Rtm.RTM_GETROUTE, Requests.DUMP, seq, 0);
             w.rtmsg(2, 5, 0, 0, 0, 0, 0, 0, 0);
@@ -151,7 +154,7 @@ class DumpCorpusTest {
             build(rt, peer);
             rt.awaitOperState("va", OperState.UP, java.time.Duration.ofSeconds(5));
             Map<Integer, String> names = DumpOracle.ifnames(name);
-            assertThat(names).hasSize(15);
+            assertThat(names).hasSize(13);
             Map<Dump, List<byte[]>> captured = new LinkedHashMap<>();
             Map<Dump, List<String>> oracle = new LinkedHashMap<>();
             for (Dump d : Dump.values()) {
@@ -173,22 +176,24 @@ class DumpCorpusTest {
                 captured.put(d, bytes);
                 oracle.put(d, expected);
             }
-            assertThat(oracle.get(Dump.LINKS)).hasSize(15);
+            assertThat(oracle.get(Dump.LINKS)).hasSize(13);
             assertThat(oracle.get(Dump.ROUTES).stream().filter(s -> s.contains(" nh=[") && !s.endsWith("nh=[]")))
                     .hasSize(2);
 
             int va = rt.linkIndex("va");
             List<ErrorCase> cases = errorCases(va);
             List<byte[]> errorBytes = new ArrayList<>();
+            List<String> expectedErrors = new ArrayList<>();
+            List<String> actualErrors = new ArrayList<>();
             for (ErrorCase c : cases) {
                 List<byte[]> reply = cap.exchange(c.request(), c.dump());
                 assertThat(reply).as(c.what()).hasSize(1);
                 ErrorMessage e = errorOf(reply.get(0));
-                assertThat(e.errno()).as(c.what()).isEqualTo(c.errno());
-                assertThat(e.message()).as(c.what()).isEqualTo(c.message());
-                assertThat(e.offset()).as(c.what()).isEqualTo(c.offset());
+                expectedErrors.add(c.what() + ": " + c.errno() + " " + c.message() + " @" + c.offset());
+                actualErrors.add(c.what() + ": " + e.errno() + " " + e.message() + " @" + e.offset());
                 errorBytes.add(reply.get(0));
             }
+            assertThat(actualErrors).containsExactlyElementsOf(expectedErrors);
             // ip sees the same extended-ack text for the same request
             Ip.Result r = Ip.exec("ip", "-n", name, "route", "add", "198.18.99.0/24", "via", "198.18.77.1");
             assertThat(r.stderr()).contains("Error: Nexthop has invalid gateway");
@@ -199,12 +204,20 @@ class DumpCorpusTest {
         }
     }
 
-    /** The NLMSG_ERROR of a one-message reply datagram. */
+    /**
+     * The NLMSG_ERROR of a one-message reply datagram; for a dump refused after it started, the
+     * NLMSG_DONE carrying a negative errno (its extended-ack attributes are not decoded by the
+     * library, so the message is null here).
+     */
     static ErrorMessage errorOf(byte[] datagram) {
         MessageReader r = new MessageReader(MemorySegment.ofArray(datagram), datagram.length);
         while (r.next()) {
             if (r.type() == Nlmsg.NLMSG_ERROR) {
                 return ErrorMessage.decode(r);
+            }
+            if (r.type() == Nlmsg.NLMSG_DONE && r.length() >= 20) {
+                int err = r.segment().get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, r.payload());
+                return new ErrorMessage(-err, 0, r.seq(), null, -1, -1);
             }
         }
         throw new AssertionError("no NLMSG_ERROR in the reply");

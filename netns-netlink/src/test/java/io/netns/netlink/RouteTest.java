@@ -203,6 +203,11 @@ class RouteTest {
 
     /** One element of {@code ip -j [-d] route show}; absent fields take ip's defaults (no -d hides them). */
     static RouteView fromIp(JsonNode r, Family family) {
+        return fromIp(r, family, 254);
+    }
+
+    /** As {@link #fromIp(JsonNode, Family)}; {@code ip route show table N} leaves out "table": N is the default. */
+    static RouteView fromIp(JsonNode r, Family family, long defaultTable) {
         Integer mtu = null;
         for (JsonNode m : r.path("metrics")) {
             if (m.has("mtu")) {
@@ -215,7 +220,8 @@ class RouteTest {
                     h.has("weight") ? h.get("weight").asInt() : 1, ipFlags(h.get("flags"))));
         }
         return new RouteView(family, number(TYPES, text(r, "type"), 1), ipPrefix(text(r, "dst"), family),
-                r.has("gateway") ? addr(r.get("gateway").asText()) : null, text(r, "dev"), table(text(r, "table")),
+                r.has("gateway") ? addr(r.get("gateway").asText()) : null, text(r, "dev"),
+                r.has("table") ? table(text(r, "table")) : defaultTable,
                 number(PROTOCOLS, text(r, "protocol"), RouteProtocol.BOOT), number(SCOPES, text(r, "scope"), 0),
                 r.has("prefsrc") ? addr(r.get("prefsrc").asText()) : null,
                 r.has("metric") ? r.get("metric").asLong() : null, mtu, ipFlags(r.get("flags")), hops);
@@ -254,10 +260,40 @@ class RouteTest {
 
     /** {@code ip -j -n NS -4|-6 ARGS} as views. */
     static List<RouteView> ipRoutes(String ns, Family family, String... args) {
+        List<String> a = List.of(args);
+        int t = a.indexOf("table");
+        long defaultTable = t >= 0 && !a.get(t + 1).equals("all") ? table(a.get(t + 1)) : 254;
         List<RouteView> out = new ArrayList<>();
         Ip.jsonIn(ns, concat(new String[]{family == Family.INET6 ? "-6" : "-4"}, args))
-                .forEach(r -> out.add(fromIp(r, family)));
+                .forEach(r -> out.add(fromIp(r, family, defaultTable)));
         return out;
+    }
+
+    static final int ENOENT = 2;
+
+    /**
+     * One table's listing against {@code ip route show table N}. Dumping a table that does not exist
+     * fails in ip ("FIB table does not exist"): then Java's listing must fail with ENOENT too.
+     */
+    static void agreeTable(Rtnetlink rt, String ns, Family f, int table) {
+        Ip.Result probe = ipRun(ns, "-j", f == Family.INET6 ? "-6" : "-4", "-d", "route", "show", "table",
+                Integer.toString(table));
+        if (probe.exitCode() != 0) {
+            assertThat(probe.stderr()).contains("FIB table does not exist");
+            NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes(f, table));
+            assertThat(e).as(f + " table " + table + " is absent; ip: " + probe.stderr()).isNotNull();
+            assertThat(e.errno()).isEqualTo(ENOENT);
+            NetlinkException s = catchThrowableOfType(NetlinkException.class, () -> {
+                try (Stream<Route> st = rt.routeStream(f, table)) {
+                    st.count();
+                }
+            });
+            assertThat(s).isNotNull();
+            assertThat(s.errno()).isEqualTo(ENOENT);
+            return;
+        }
+        agree(f + " table " + table, () -> javaRoutes(rt.routes(f, table), ns),
+                () -> ipRoutes(ns, f, "-d", "route", "show", "table", Integer.toString(table)));
     }
 
     static List<RouteView> javaRoutes(List<Route> routes, String ns) {
@@ -304,8 +340,7 @@ class RouteTest {
             agree(f + " table all", () -> javaRoutes(rt.routes(f, 0), ns),
                     () -> ipRoutes(ns, f, "-d", "route", "show", "table", "all"));
             for (int table : List.of(100, 253, 255, 1000)) {
-                agree(f + " table " + table, () -> javaRoutes(rt.routes(f, table), ns),
-                        () -> ipRoutes(ns, f, "-d", "route", "show", "table", Integer.toString(table)));
+                agreeTable(rt, ns, f, table);
             }
             agree(f + " routeStream table all", () -> {
                 try (Stream<Route> s = rt.routeStream(f, 0)) {
@@ -787,5 +822,49 @@ class RouteTest {
             assertThat(rt.routes(Family.INET, 254)).hasSize(1);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void dumpOfATableThatDoesNotExistFailsAsInIp() {
+        NetworkNamespace ns = temp.create("rnotab");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkSetUp("lo");
+            for (Family f : List.of(Family.INET, Family.INET6)) {
+                String flag = f == Family.INET6 ? "-6" : "-4";
+                Ip.Result ip = ipRun(name, "-j", flag, "route", "show", "table", "1000");
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes(f, 1000));
+                assertThat(e).isNotNull();
+                assertThat(e.errno()).isEqualTo(ENOENT);
+                // ip prints the kernel's "Error: ipv4: FIB table does not exist." carried by NLMSG_DONE
+                assertSameFailure(e, ip);
+            }
+            // once the table exists, it is listed
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").type(RouteType.BLACKHOLE).table(1000));
+            assertThat(rt.routes(Family.INET, 1000)).hasSize(1);
+            assertThat(ipRoutes(name, Family.INET, "-d", "route", "show", "table", "1000")).hasSize(1);
+        }
+    }
+
+    /** Table ids are u32 (RouteSpec.table: "1..2^32-1"); ids of 2^31 and above are negative ints in Java. */
+    @Test
+    void tableIdsFromTwoToThe31Up() {
+        NetworkNamespace ns = temp.create("rbigtab");
+        String name = TempNamespaces.name(ns);
+        long big = 4_000_000_100L;
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            wire(rt);
+            Ip.in(name, "route", "add", "198.18.6.0/24", "via", "198.18.0.2", "table", Long.toString(big));
+            assertThat(rt.routes(Family.INET, (int) big)).extracting(r -> Integer.toUnsignedLong(r.table()))
+                    .containsExactly(big);
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2").table((int) big));
+            List<RouteView> shown = ipRoutes(name, Family.INET, "-d", "route", "show", "table", "all");
+            assertThat(shown.stream().filter(r -> r.dst().equals("198.18.5.0/24")))
+                    .extracting(RouteView::table).containsExactly(big);
+            agreeTable(rt, name, Family.INET, (int) big);
+            rt.routeDel(RouteSpec.to("198.18.5.0/24").table((int) big));
+            rt.routeDel(RouteSpec.to("198.18.6.0/24").table((int) big));
+            assertThat(ipNonKernelRoutes(name)).isEmpty();
+        }
     }
 }

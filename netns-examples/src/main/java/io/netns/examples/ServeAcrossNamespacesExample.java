@@ -1,0 +1,69 @@
+package io.netns.examples;
+
+import io.netns.Netns;
+import io.netns.NetworkNamespace;
+import io.netns.netlink.LinkSpec;
+import io.netns.netlink.OperState;
+import io.netns.netlink.Rtnetlink;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Serve TCP inside one namespace and connect from another, over a veth pair: the sockets belong to
+ * their namespaces, the threads using them (virtual ones here) do not move.
+ */
+public final class ServeAcrossNamespacesExample {
+    private ServeAcrossNamespacesExample() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(System.out);
+    }
+
+    /** @return the reply the client read */
+    public static String run(PrintStream out) throws Exception {
+        String a = "ex-srv-" + ProcessHandle.current().pid();
+        String b = "ex-cli-" + ProcessHandle.current().pid();
+        try (NetworkNamespace server = Netns.create(a); NetworkNamespace client = Netns.create(b);
+             Rtnetlink rt = Rtnetlink.open(server); Rtnetlink rc = Rtnetlink.open(client)) {
+            rt.linkAdd(LinkSpec.veth("eth0", "eth0").peerNamespace(client)); // both ends may share a name
+            rt.addressAdd("eth0", "198.18.90.1/24");
+            rc.addressAdd("eth0", "198.18.90.2/24");
+            rt.linkSetUp("eth0");
+            rc.linkSetUp("eth0");
+            rt.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
+            rc.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
+
+            try (ServerSocketChannel listener = server.openServerSocketChannel()) {
+                listener.bind(new InetSocketAddress("198.18.90.1", 7007));
+                Thread acceptor = Thread.ofVirtual().start(() -> {
+                    try (SocketChannel c = listener.accept()) {
+                        c.write(ByteBuffer.wrap(("hello " + c.getRemoteAddress()).getBytes(StandardCharsets.UTF_8)));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                try (SocketChannel c = client.openSocketChannel()) {
+                    c.connect(new InetSocketAddress("198.18.90.1", 7007));
+                    ByteBuffer in = ByteBuffer.allocate(100);
+                    while (c.read(in) >= 0) {
+                        // until the server closes
+                    }
+                    String reply = new String(in.array(), 0, in.position(), StandardCharsets.UTF_8);
+                    out.println(b + " -> " + a + ": " + reply);
+                    acceptor.join();
+                    return reply;
+                }
+            }
+        } finally {
+            Netns.delete(a);
+            Netns.delete(b);
+        }
+    }
+}
