@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
@@ -59,6 +60,15 @@ final class Decoders {
 
     private static List<RawAttribute> done(List<RawAttribute> list) {
         return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** The family of a message; an unknown one is a decode error naming where it was found. */
+    private static Family family(int number, String context) {
+        Family f = Family.ofOrNull(number);
+        if (f == null) {
+            throw new NetlinkDecodeException(context + ": unknown address family " + number);
+        }
+        return f;
     }
 
     static InetAddress ip(AttrReader a) {
@@ -307,7 +317,7 @@ final class Decoders {
         if (local == null && address == null) {
             throw new NetlinkDecodeException("RTM_NEWADDR of ifindex " + index + " has neither IFA_LOCAL nor IFA_ADDRESS");
         }
-        return new Address(Family.of(family), index, prefixLength, flags, scope, Optional.ofNullable(local),
+        return new Address(family(family, "RTM_NEWADDR"), index, prefixLength, flags, scope, Optional.ofNullable(local),
                 Optional.ofNullable(address), Optional.ofNullable(broadcast), Optional.ofNullable(label), preferred,
                 valid, done(unknown));
     }
@@ -323,19 +333,19 @@ final class Decoders {
         int dstLen = u8(s, p + 1);
         int srcLen = u8(s, p + 2);
         int tos = u8(s, p + 3);
-        int table = u8(s, p + 4);
+        long table = u8(s, p + 4);
         int protocol = u8(s, p + 5);
         int scope = u8(s, p + 6);
         int type = u8(s, p + 7);
         int flags = u32(s, p + 8);
-        Family fam = Family.of(family);
+        Family fam = family(family, "RTM_NEWROUTE");
         InetAddress dst = null;
         InetAddress src = null;
         InetAddress gateway = null;
         InetAddress prefsrc = null;
         OptionalInt oif = OptionalInt.empty();
         OptionalInt iif = OptionalInt.empty();
-        OptionalInt priority = OptionalInt.empty();
+        OptionalLong priority = OptionalLong.empty();
         OptionalInt mtu = OptionalInt.empty();
         List<NextHop> hops = List.of();
         List<RawAttribute> unknown = null;
@@ -348,8 +358,8 @@ final class Decoders {
                 case Rta.RTA_PREFSRC -> prefsrc = ip(a);
                 case Rta.RTA_OIF -> oif = OptionalInt.of(a.u32());
                 case Rta.RTA_IIF -> iif = OptionalInt.of(a.u32());
-                case Rta.RTA_PRIORITY -> priority = OptionalInt.of(a.u32());
-                case Rta.RTA_TABLE -> table = a.u32();
+                case Rta.RTA_PRIORITY -> priority = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
+                case Rta.RTA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Rta.RTA_METRICS -> {
                     AttrReader m = a.nested("RTA_METRICS");
                     while (m.next()) {
@@ -432,7 +442,7 @@ final class Decoders {
         if (dst == null) {
             throw new NetlinkDecodeException("RTM_NEWNEIGH of ifindex " + index + " has no NDA_DST");
         }
-        return new Neighbour(Family.of(family), index, dst, Optional.ofNullable(ll), state, flags, type, done(unknown));
+        return new Neighbour(family(family, "RTM_NEWNEIGH"), index, dst, Optional.ofNullable(ll), state, flags, type, done(unknown));
     }
 
     /** RTM_NEWRULE / RTM_DELRULE → Rule. */
@@ -444,10 +454,10 @@ final class Decoders {
         int dstLen = u8(s, p + 1);
         int srcLen = u8(s, p + 2);
         int tos = u8(s, p + 3);
-        int table = u8(s, p + 4);
+        long table = u8(s, p + 4);
         int action = u8(s, p + 7);
         int flags = u32(s, p + 8);
-        OptionalInt priority = OptionalInt.empty();
+        OptionalLong priority = OptionalLong.empty();
         InetAddress src = null;
         InetAddress dst = null;
         OptionalInt fwmark = OptionalInt.empty();
@@ -459,10 +469,10 @@ final class Decoders {
         AttrReader a = new AttrReader(s, attrs, r.end(), "RTM_NEWRULE");
         while (a.next()) {
             switch (a.type()) {
-                case Fra.FRA_PRIORITY -> priority = OptionalInt.of(a.u32());
+                case Fra.FRA_PRIORITY -> priority = OptionalLong.of(Integer.toUnsignedLong(a.u32()));
                 case Fra.FRA_SRC -> src = ip(a);
                 case Fra.FRA_DST -> dst = ip(a);
-                case Fra.FRA_TABLE -> table = a.u32();
+                case Fra.FRA_TABLE -> table = Integer.toUnsignedLong(a.u32());
                 case Fra.FRA_FWMARK -> fwmark = OptionalInt.of(a.u32());
                 case Fra.FRA_FWMASK -> fwmask = OptionalInt.of(a.u32());
                 case Fra.FRA_IIFNAME -> iif = a.string();
@@ -471,7 +481,7 @@ final class Decoders {
                 default -> unknown = keep(unknown, a);
             }
         }
-        return new Rule(Family.of(family), priority,
+        return new Rule(family(family, "RTM_NEWRULE"), priority,
                 src == null ? Optional.empty() : Optional.of(new IpPrefix(src, checkLen(srcLen, src, "src"))),
                 dst == null ? Optional.empty() : Optional.of(new IpPrefix(dst, checkLen(dstLen, dst, "dst"))),
                 table, action, flags, tos, fwmark, fwmask, Optional.ofNullable(iif), Optional.ofNullable(oif),

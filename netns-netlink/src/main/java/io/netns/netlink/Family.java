@@ -9,7 +9,13 @@ public enum Family {
     /** IPv6 (AF_INET6). */
     INET6(10),
     /** Bridge forwarding database entries (AF_BRIDGE). */
-    BRIDGE(7);
+    BRIDGE(7),
+    /** MPLS routes (AF_MPLS). */
+    MPLS(28),
+    /** IPv4 multicast routing (RTNL_FAMILY_IPMR): its default rules appear in a rule dump of every family. */
+    IPMR(128),
+    /** IPv6 multicast routing (RTNL_FAMILY_IP6MR). */
+    IP6MR(129);
 
     private final int number;
 
@@ -28,11 +34,19 @@ public enum Family {
      * @throws IllegalArgumentException for a family this library does not handle
      */
     public static Family of(int number) {
+        Family f = ofOrNull(number);
+        if (f == null) {
+            throw new IllegalArgumentException("address family " + number);
+        }
+        return f;
+    }
+
+    static Family ofOrNull(int number) {
         for (Family f : values()) {
             if (f.number == number) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("address family " + number);
+        return null;
     }
 }

@@ -287,7 +287,7 @@ final class Requests {
         int routeType = spec.type != null ? spec.type.number() : delete ? 0 : RouteType.UNICAST.number();
         int protocol = spec.protocol >= 0 ? spec.protocol : delete ? 0 : RouteProtocol.BOOT;
         int scope = spec.scope >= 0 ? spec.scope : defaultScope(delete, routeType, spec);
-        int table = spec.table < 256 ? spec.table : 0;
+        int table = spec.table < 256 ? (int) spec.table : 0;
         w.rtmsg(family(dst.address()), dst.prefixLength(), 0, spec.tos, table, protocol, scope, routeType,
                 spec.onlink ? Rtnh.RTNH_F_ONLINK : 0);
         if (dst.prefixLength() > 0) {
@@ -303,7 +303,7 @@ final class Requests {
             w.attrU32(Rta.RTA_PRIORITY, (int) spec.metric);
         }
         if (spec.table >= 256) {
-            w.attrU32(Rta.RTA_TABLE, spec.table);
+            w.attrU32(Rta.RTA_TABLE, (int) spec.table);
         }
         if (spec.mtu > 0) {
             long m = w.beginNested(Rta.RTA_METRICS);
@@ -350,11 +350,11 @@ final class Requests {
     }
 
     /** RTM_GETROUTE dump of {@code family}; a table filter is applied by the kernel (strict checking). */
-    static void routeDump(MessageWriter w, int seq, int family, int table) {
+    static void routeDump(MessageWriter w, int seq, int family, long table) {
         w.beginMessage(Rtm.RTM_GETROUTE, DUMP, seq, 0);
-        w.rtmsg(family, 0, 0, 0, table > 0 && table < 256 ? table : 0, 0, 0, 0, 0);
+        w.rtmsg(family, 0, 0, 0, table > 0 && table < 256 ? (int) table : 0, 0, 0, 0, 0);
         if (table >= 256) {
-            w.attrU32(Rta.RTA_TABLE, table);
+            w.attrU32(Rta.RTA_TABLE, (int) table);
         }
         w.endMessage();
     }
@@ -397,9 +397,12 @@ final class Requests {
     /** RTM_NEWRULE / RTM_DELRULE. */
     static void rule(MessageWriter w, int type, int flags, int seq, RuleSpec r) {
         w.beginMessage(type, flags, seq, 0);
-        int table = r.action == 1 ? r.table : 0;
+        boolean delete = type == Rtm.RTM_DELRULE;
+        // as ip: adding defaults to "lookup main"; deleting matches any table and action left unset
+        int action = r.action >= 0 ? r.action : delete && r.table < 0 ? 0 : 1;
+        long table = r.table >= 0 ? r.table : action == 1 && !delete ? 254 : 0;
         w.fibRuleHdr(r.family.number(), r.to == null ? 0 : r.to.prefixLength(),
-                r.from == null ? 0 : r.from.prefixLength(), r.tos, table < 256 ? table : 0, r.action,
+                r.from == null ? 0 : r.from.prefixLength(), r.tos, table < 256 ? (int) table : 0, action,
                 r.invert ? Fra.FIB_RULE_INVERT : 0);
         if (r.to != null) {
             w.attrBytes(Fra.FRA_DST, r.to.address().getAddress());
@@ -408,10 +411,10 @@ final class Requests {
             w.attrBytes(Fra.FRA_SRC, r.from.address().getAddress());
         }
         if (r.priority >= 0) {
-            w.attrU32(Fra.FRA_PRIORITY, r.priority);
+            w.attrU32(Fra.FRA_PRIORITY, (int) r.priority);
         }
         if (table >= 256) {
-            w.attrU32(Fra.FRA_TABLE, table);
+            w.attrU32(Fra.FRA_TABLE, (int) table);
         }
         if (r.hasFwmark) {
             w.attrU32(Fra.FRA_FWMARK, r.fwmark);

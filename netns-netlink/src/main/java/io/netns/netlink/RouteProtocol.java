@@ -29,7 +29,6 @@ public final class RouteProtocol {
         NAMES[14] = "xorp";
         NAMES[15] = "ntk";
         NAMES[16] = "dhcp";
-        NAMES[17] = "mrouted";
         NAMES[18] = "keepalived";
         NAMES[42] = "babel";
         NAMES[99] = "openr";

@@ -26,7 +26,8 @@ public final class RouteSpec {
     final IfRef device;
     final InetAddress source;
     final long metric;
-    final int table;
+    /** 1..2^32-1 */
+    final long table;
     /** -1: boot when adding, any when deleting (as ip). */
     final int protocol;
     /** -1: chosen from the type and gateway as ip does. */
@@ -41,7 +42,7 @@ public final class RouteSpec {
     }
 
     private RouteSpec(IpPrefix destination, RouteType type, InetAddress gateway, IfRef device, InetAddress source,
-                      long metric, int table, int protocol, int scope, boolean onlink, int mtu, int tos,
+                      long metric, long table, int protocol, int scope, boolean onlink, int mtu, int tos,
                       List<NextHopSpec> nextHops) {
         this.destination = destination;
         this.type = type;
@@ -89,7 +90,7 @@ public final class RouteSpec {
         return to(IpPrefix.any(family));
     }
 
-    private RouteSpec with(RouteType type, InetAddress gw, IfRef dev, InetAddress src, long metric, int table,
+    private RouteSpec with(RouteType type, InetAddress gw, IfRef dev, InetAddress src, long metric, long table,
                            int protocol, int scope, boolean onlink, int mtu, int tos, List<NextHopSpec> nhs) {
         return new RouteSpec(destination, type, gw, dev, src, metric, table, protocol, scope, onlink, mtu, tos, nhs);
     }
@@ -138,10 +139,10 @@ public final class RouteSpec {
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }
 
-    /** @return with {@code table N} (254 main, 255 local; 1..2^32-1) */
-    public RouteSpec table(int table) {
-        if (table == 0) {
-            throw new IllegalArgumentException("table 0 is not a table");
+    /** @return with {@code table N} (254 main, 255 local; 1..4294967295) */
+    public RouteSpec table(long table) {
+        if (table <= 0 || table > 0xffffffffL) {
+            throw new IllegalArgumentException("a table id is 1..4294967295, not " + table);
         }
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }

@@ -185,6 +185,7 @@ public final class Rtnetlink implements AutoCloseable {
     private boolean dumpLocked(String what, Encoder encoder, Consumer<MessageReader> each) {
         int seq = socket.nextSeq();
         encoder.encode(socket.tx.reset(), seq);
+        int requestType = encodedType();
         socket.flush();
         boolean interrupted = false;
         while (true) {
@@ -198,7 +199,7 @@ public final class Rtnetlink implements AutoCloseable {
                     interrupted = true;
                 }
                 if (r.type() == Nlmsg.NLMSG_DONE) {
-                    checkDone(r, what);
+                    checkDone(r, what, requestType);
                     return interrupted;
                 }
                 if (r.type() == Nlmsg.NLMSG_ERROR) {
@@ -213,13 +214,37 @@ public final class Rtnetlink implements AutoCloseable {
         }
     }
 
-    private static void checkDone(MessageReader r, String what) {
-        if (r.length() >= 20) {
-            int err = r.segment().get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, r.payload());
-            if (err < 0) {
-                throw new NetlinkException("NLMSG_DONE", what, -err, null, -1);
+    /**
+     * NLMSG_DONE may carry the dump's failure: a negative errno, and with NLM_F_ACK_TLVS the
+     * kernel's extended ack after it. The request type is the one this dump was sent with.
+     */
+    private static void checkDone(MessageReader r, String what, int requestType) {
+        if (r.length() < 20) {
+            return;
+        }
+        int err = r.segment().get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, r.payload());
+        if (err >= 0) {
+            return;
+        }
+        String text = null;
+        int offset = -1;
+        if ((r.flags() & Nlmsg.NLM_F_ACK_TLVS) != 0) {
+            io.netns.netlink.codec.AttrReader a = new io.netns.netlink.codec.AttrReader(r.segment(), r.payload() + 4,
+                    r.end(), "NLMSG_DONE extended ack");
+            while (a.next()) {
+                if (a.type() == Nlmsg.NLMSGERR_ATTR_MSG) {
+                    text = a.string();
+                } else if (a.type() == Nlmsg.NLMSGERR_ATTR_OFFS) {
+                    offset = a.u32();
+                }
             }
         }
+        throw new NetlinkException(MessageTypes.name(requestType), what, -err, text, offset);
+    }
+
+    /** The type of the request just encoded into the writer (for naming a failed dump). */
+    private int encodedType() {
+        return Short.toUnsignedInt(socket.tx.buffer().get(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, 4));
     }
 
     /** A dump collected into a list, retried when the kernel reports it interrupted by changes. */
@@ -697,7 +722,7 @@ public final class Rtnetlink implements AutoCloseable {
      * @param family {@link Family#INET}, {@link Family#INET6} or {@link Family#UNSPEC} for both
      * @param table a table id (254 main, 255 local), or 0 for every table ({@code ip route show table all})
      */
-    public List<Route> routes(Family family, int table) {
+    public List<Route> routes(Family family, long table) {
         return dumpList("routes", (w, seq) -> Requests.routeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
                 Decoders::route, table == 0 ? null : r -> r.table() == table);
     }
@@ -713,7 +738,7 @@ public final class Rtnetlink implements AutoCloseable {
      * @param table a table id, or 0 for every table
      * @return the routes
      */
-    public Stream<Route> routeStream(Family family, int table) {
+    public Stream<Route> routeStream(Family family, long table) {
         return stream("routes", (w, seq) -> Requests.routeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
                 Decoders::route, table == 0 ? null : r -> r.table() == table);
     }
@@ -926,8 +951,9 @@ public final class Rtnetlink implements AutoCloseable {
         try {
             int seq = socket.nextSeq();
             encoder.encode(socket.tx.reset(), seq);
+            int requestType = encodedType();
             socket.flush();
-            ds = new DumpStream<>(what, seq, messageType, decoder, filter);
+            ds = new DumpStream<>(what, seq, requestType, messageType, decoder, filter);
             openDump = ds;
         } catch (RuntimeException e) {
             leave();
@@ -940,6 +966,7 @@ public final class Rtnetlink implements AutoCloseable {
     private final class DumpStream<T> extends Spliterators.AbstractSpliterator<T> {
         private final String what;
         private final int seq;
+        private final int requestType;
         private final int messageType;
         private final Function<MessageReader, T> decoder;
         private final Predicate<T> filter;
@@ -949,10 +976,12 @@ public final class Rtnetlink implements AutoCloseable {
         private boolean interrupted;
         private boolean inDatagram;
 
-        DumpStream(String what, int seq, int messageType, Function<MessageReader, T> decoder, Predicate<T> filter) {
+        DumpStream(String what, int seq, int requestType, int messageType, Function<MessageReader, T> decoder,
+                   Predicate<T> filter) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.what = what;
             this.seq = seq;
+            this.requestType = requestType;
             this.messageType = messageType;
             this.decoder = decoder;
             this.filter = filter;
@@ -982,7 +1011,7 @@ public final class Rtnetlink implements AutoCloseable {
                         }
                         if (r.type() == Nlmsg.NLMSG_DONE) {
                             finished = true;
-                            checkDone(r, what);
+                            checkDone(r, what, requestType);
                             break;
                         }
                         if (r.type() == Nlmsg.NLMSG_ERROR) {

@@ -3,6 +3,7 @@ package io.netns.netlink;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A policy-routing rule as {@code ip rule show} reports it (one RTM_NEWRULE message).
@@ -22,8 +23,8 @@ import java.util.OptionalInt;
  * @param protocol FRA_PROTOCOL (RTPROT_*), 0 when absent
  * @param unknown attributes not decoded, byte for byte
  */
-public record Rule(Family family, OptionalInt priority, Optional<IpPrefix> source, Optional<IpPrefix> destination,
-                   int table, int action, int flags, int tos, OptionalInt fwmark, OptionalInt fwmask,
+public record Rule(Family family, OptionalLong priority, Optional<IpPrefix> source, Optional<IpPrefix> destination,
+                   long table, int action, int flags, int tos, OptionalInt fwmark, OptionalInt fwmask,
                    Optional<String> inputInterface, Optional<String> outputInterface, int protocol,
                    List<RawAttribute> unknown) {
 

@@ -11,8 +11,10 @@ public final class RuleSpec {
     final Family family;
     final IpPrefix from;
     final IpPrefix to;
-    final int priority;
-    final int table;
+    final long priority;
+    /** -1: unset (adding looks up main, deleting matches any). */
+    final long table;
+    /** -1: unset (adding: to table; deleting: any). */
     final int action;
     final boolean invert;
     final int fwmark;
@@ -22,7 +24,7 @@ public final class RuleSpec {
     final String oif;
     final int tos;
 
-    private RuleSpec(Family family, IpPrefix from, IpPrefix to, int priority, int table, int action, boolean invert,
+    private RuleSpec(Family family, IpPrefix from, IpPrefix to, long priority, long table, int action, boolean invert,
                      int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
         this.family = family;
         this.from = from;
@@ -49,7 +51,7 @@ public final class RuleSpec {
         if (family != Family.INET && family != Family.INET6) {
             throw new IllegalArgumentException("rules are IPv4 or IPv6");
         }
-        return new RuleSpec(family, null, null, -1, 254, 1, false, 0, 0, false, null, null, 0);
+        return new RuleSpec(family, null, null, -1, -1, -1, false, 0, 0, false, null, null, 0);
     }
 
     /** @return a rule matching {@code from PREFIX}, of that prefix's family */
@@ -58,7 +60,7 @@ public final class RuleSpec {
         return of(p.family()).from(p);
     }
 
-    private RuleSpec with(IpPrefix from, IpPrefix to, int priority, int table, int action, boolean invert,
+    private RuleSpec with(IpPrefix from, IpPrefix to, long priority, long table, int action, boolean invert,
                           int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
         return new RuleSpec(family, from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif,
                 tos);
@@ -83,18 +85,18 @@ public final class RuleSpec {
                 iif, oif, tos);
     }
 
-    /** @return with {@code priority N} */
-    public RuleSpec priority(int priority) {
-        if (priority < 0) {
-            throw new IllegalArgumentException("priority must not be negative");
+    /** @return with {@code priority N} (0..4294967295) */
+    public RuleSpec priority(long priority) {
+        if (priority < 0 || priority > 0xffffffffL) {
+            throw new IllegalArgumentException("priority is 0..4294967295, not " + priority);
         }
         return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with {@code table N} (the action becomes "to table") */
-    public RuleSpec table(int table) {
-        if (table == 0) {
-            throw new IllegalArgumentException("table 0 is not a table");
+    /** @return with {@code table N} (1..4294967295; the action becomes "to table") */
+    public RuleSpec table(long table) {
+        if (table <= 0 || table > 0xffffffffL) {
+            throw new IllegalArgumentException("a table id is 1..4294967295, not " + table);
         }
         return with(from, to, priority, table, 1, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
@@ -107,7 +109,7 @@ public final class RuleSpec {
             case PROHIBIT -> 8;
             default -> throw new IllegalArgumentException("a rule action is blackhole, unreachable or prohibit");
         };
-        return with(from, to, priority, 0, a, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+        return with(from, to, priority, -1, a, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
     /** @return with {@code not}: the selector is inverted */

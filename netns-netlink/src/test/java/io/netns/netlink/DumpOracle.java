@@ -346,8 +346,7 @@ final class DumpOracle {
                 .append(" dev=").append(r.outputInterface().isPresent()
                         ? name(names, r.outputInterface().getAsInt()) : "-")
                 .append(" gw=").append(r.gateway().map(DumpOracle::addr).orElse("-"))
-                .append(" metric=").append(r.priority().isPresent()
-                        ? Integer.toUnsignedString(r.priority().getAsInt()) : "-")
+                .append(" metric=").append(r.priority().isPresent() ? Long.toString(r.priority().getAsLong()) : "-")
                 .append(" prefsrc=").append(r.preferredSource().map(DumpOracle::addr).orElse("-"))
                 .append(" mtu=").append(orDash(r.mtu()))
                 .append(" nh=[");

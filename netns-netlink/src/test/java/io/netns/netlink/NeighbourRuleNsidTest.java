@@ -249,8 +249,8 @@ class NeighbourRuleNsidTest {
             mark = Integer.toUnsignedLong(r.fwmark().orElse(0));
             mask = r.fwmask().isPresent() ? Integer.toUnsignedLong(r.fwmask().getAsInt()) : 0xffffffffL;
         }
-        return new RuleView(r.family(), Integer.toUnsignedLong(r.priority().orElse(0)), javaPrefix(r.source()),
-                javaPrefix(r.destination()), Integer.toUnsignedLong(r.table()), r.action(), (r.flags() & 2) != 0,
+        return new RuleView(r.family(), r.priority().orElse(0), javaPrefix(r.source()),
+                javaPrefix(r.destination()), r.table(), r.action(), (r.flags() & 2) != 0,
                 mark, mask, r.inputInterface().orElse(null), r.outputInterface().orElse(null), r.protocol());
     }
 
@@ -465,7 +465,7 @@ class NeighbourRuleNsidTest {
         String name = TempNamespaces.name(ns);
         long big = 4_000_000_100L;
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.ruleAdd(RuleSpec.of(Family.INET).priority(400).table((int) big));
+            rt.ruleAdd(RuleSpec.of(Family.INET).priority(400).table(big));
             assertThat(rule(ipRules(name, Family.INET), 400).table()).isEqualTo(big);
             assertRulesAgree(rt, name);
         }

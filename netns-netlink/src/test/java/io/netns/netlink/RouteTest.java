@@ -235,9 +235,9 @@ class RouteTest {
                 r.gateway().map(RouteTest::addr).orElse(null),
                 r.outputInterface().isPresent()
                         ? devs.getOrDefault(r.outputInterface().getAsInt(), "#" + r.outputInterface().getAsInt()) : null,
-                Integer.toUnsignedLong(r.table()), r.protocol(), r.scope(),
+                r.table(), r.protocol(), r.scope(),
                 r.preferredSource().map(RouteTest::addr).orElse(null),
-                r.priority().isPresent() ? Integer.toUnsignedLong(r.priority().getAsInt()) : null,
+                r.priority().isPresent() ? r.priority().getAsLong() : null,
                 r.mtu().isPresent() ? r.mtu().getAsInt() : null, javaFlags(r.flags()), hops);
     }
 
@@ -275,9 +275,9 @@ class RouteTest {
      * One table's listing against {@code ip route show table N}. Dumping a table that does not exist
      * fails in ip ("FIB table does not exist"): then Java's listing must fail with ENOENT too.
      */
-    static void agreeTable(Rtnetlink rt, String ns, Family f, int table) {
+    static void agreeTable(Rtnetlink rt, String ns, Family f, long table) {
         Ip.Result probe = ipRun(ns, "-j", f == Family.INET6 ? "-6" : "-4", "-d", "route", "show", "table",
-                Integer.toString(table));
+                Long.toString(table));
         if (probe.exitCode() != 0) {
             assertThat(probe.stderr()).contains("FIB table does not exist");
             NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes(f, table));
@@ -293,7 +293,7 @@ class RouteTest {
             return;
         }
         agree(f + " table " + table, () -> javaRoutes(rt.routes(f, table), ns),
-                () -> ipRoutes(ns, f, "-d", "route", "show", "table", Integer.toString(table)));
+                () -> ipRoutes(ns, f, "-d", "route", "show", "table", Long.toString(table)));
     }
 
     static List<RouteView> javaRoutes(List<Route> routes, String ns) {
@@ -652,7 +652,7 @@ class RouteTest {
                         .isEqualTo(o.has("prefsrc") ? addr(o.get("prefsrc").asText()) : null);
                 assertThat(j.type()).as(dst + " type").isEqualTo(number(TYPES, text(o, "type"), 1));
                 if (o.has("metric")) {
-                    assertThat(Integer.toUnsignedLong(j.priority().orElse(-1))).as(dst + " metric")
+                    assertThat(j.priority().orElse(-1)).as(dst + " metric")
                             .isEqualTo(o.get("metric").asLong());
                 }
                 compared++;
@@ -855,15 +855,15 @@ class RouteTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             wire(rt);
             Ip.in(name, "route", "add", "198.18.6.0/24", "via", "198.18.0.2", "table", Long.toString(big));
-            assertThat(rt.routes(Family.INET, (int) big)).extracting(r -> Integer.toUnsignedLong(r.table()))
+            assertThat(rt.routes(Family.INET, big)).extracting(r -> r.table())
                     .containsExactly(big);
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2").table((int) big));
+            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2").table(big));
             List<RouteView> shown = ipRoutes(name, Family.INET, "-d", "route", "show", "table", "all");
             assertThat(shown.stream().filter(r -> r.dst().equals("198.18.5.0/24")))
                     .extracting(RouteView::table).containsExactly(big);
-            agreeTable(rt, name, Family.INET, (int) big);
-            rt.routeDel(RouteSpec.to("198.18.5.0/24").table((int) big));
-            rt.routeDel(RouteSpec.to("198.18.6.0/24").table((int) big));
+            agreeTable(rt, name, Family.INET, big);
+            rt.routeDel(RouteSpec.to("198.18.5.0/24").table(big));
+            rt.routeDel(RouteSpec.to("198.18.6.0/24").table(big));
             assertThat(ipNonKernelRoutes(name)).isEmpty();
         }
     }
