@@ -93,9 +93,22 @@ public class NetnsException extends RuntimeException {
             sb.append(": Error: ").append(kernelMessage);
         }
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            sb.append(". Needs root or CAP_SYS_ADMIN and CAP_NET_ADMIN: print Netns.checkEnvironment() for details");
+            sb.append(". ").append(permissionHint(operation)).append("; print Netns.checkEnvironment() for details");
         }
         return sb.toString();
+    }
+
+    /** Which privilege the failed operation needs, so a permission error names what is missing. */
+    static String permissionHint(String operation) {
+        if (operation.startsWith("RTM_") || operation.startsWith("NLMSG_")) {
+            return "Changing links, addresses, routes, rules or namespace ids needs CAP_NET_ADMIN";
+        }
+        return switch (operation) {
+            case "setns", "unshare", "mount", "umount2" -> operation + " needs CAP_SYS_ADMIN";
+            case "socket", "setsockopt" -> operation + " failed for lack of privilege (CAP_NET_ADMIN or CAP_NET_RAW)";
+            case "ioctl(TUNSETIFF)", "ioctl(TUNSETPERSIST)" -> "creating a tun/tap device needs CAP_NET_ADMIN";
+            default -> operation + " was denied: it needs root, or write access to the run directory";
+        };
     }
 
     /** @return the errno number, or 0 when the failure did not come from the kernel */
