@@ -39,6 +39,7 @@ final class Addresses {
         if (a instanceof Inet4Address) {
             return a.getHostAddress();
         }
+        // an IPv4-mapped Inet6Address (decoded from the kernel) prints as ::ffff:a.b.c.d, as inet_ntop does
         byte[] b = a.getAddress();
         int[] w = new int[8];
         for (int i = 0; i < 8; i++) {

@@ -104,11 +104,18 @@ public final class Batch {
         if (spec.kind instanceof LinkSpec.Tun) {
             throw new IllegalArgumentException("tun/tap devices are created through /dev/net/tun, not in a batch");
         }
+        if (spec.alias != null && spec.namespace != null) {
+            throw new IllegalArgumentException("an alias cannot be set on a link created in another namespace");
+        }
         NetworkNamespace peerNs = spec.kind instanceof LinkSpec.Veth v ? v.peerNamespace() : null;
-        return add(spec.name, refs(spec.parent, spec.master), nss(spec.namespace, peerNs), (w, seq, idx, fds) ->
+        add(spec.name, refs(spec.parent, spec.master), nss(spec.namespace, peerNs), (w, seq, idx, fds) ->
                 Requests.linkAdd(w, seq, spec, spec.parent == null ? 0 : idx.applyAsInt(spec.parent),
                         spec.master == null ? 0 : idx.applyAsInt(spec.master), fd(fds, spec.namespace),
                         fd(fds, peerNs)));
+        if (spec.alias != null) {
+            linkSet(spec.name, LinkUpdate.of().alias(spec.alias)); // the kernel ignores it on creation
+        }
+        return this;
     }
 
     /** Queues {@link Rtnetlink#linkSet(String, LinkUpdate)}. @return this batch */

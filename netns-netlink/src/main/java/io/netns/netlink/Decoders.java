@@ -18,6 +18,7 @@ import io.netns.netlink.codec.Rta;
 import io.netns.netlink.codec.Rtax;
 
 import java.lang.foreign.MemorySegment;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -78,7 +79,9 @@ final class Decoders {
                     + " bytes, not an IPv4 (4) or IPv6 (16) address");
         }
         try {
-            return InetAddress.getByAddress(a.bytes());
+            // Inet6Address keeps an IPv4-mapped address (::ffff:a.b.c.d) IPv6, as the kernel means it;
+            // InetAddress.getByAddress would turn it into IPv4 and break its prefix length
+            return n == 4 ? InetAddress.getByAddress(a.bytes()) : Inet6Address.getByAddress(null, a.bytes(), -1);
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }

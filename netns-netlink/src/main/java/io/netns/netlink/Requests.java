@@ -67,7 +67,8 @@ final class Requests {
             w.attrU32(Ifla.IFLA_LINK, parentIndex);
         }
         w.attrString(Ifla.IFLA_IFNAME, spec.name);
-        commonLinkAttrs(w, spec.mtu, spec.address, spec.txQueueLength, spec.group, spec.alias, masterIndex, nsFd);
+        // no alias here: the kernel ignores IFLA_IFALIAS when creating; Rtnetlink sets it afterwards
+        commonLinkAttrs(w, spec.mtu, spec.address, spec.txQueueLength, spec.group, null, masterIndex, nsFd);
         long info = w.beginNested(Ifla.IFLA_LINKINFO);
         w.attrStringNoNul(IflaInfo.IFLA_INFO_KIND, spec.kind.name());
         switch (spec.kind) {

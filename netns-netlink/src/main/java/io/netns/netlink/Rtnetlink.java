@@ -299,6 +299,10 @@ public final class Rtnetlink implements AutoCloseable {
             tunAdd(spec, tun);
             return;
         }
+        if (spec.alias != null && spec.namespace != null) {
+            throw new IllegalArgumentException("the kernel ignores an alias when creating a link, and this socket "
+                    + "cannot set it afterwards in another namespace: set it with an Rtnetlink of that namespace");
+        }
         int parent = spec.parent == null ? 0 : index(spec.parent);
         int master = spec.master == null ? 0 : index(spec.master);
         NetworkNamespace peerNs = spec.kind instanceof LinkSpec.Veth v ? v.peerNamespace() : null;
@@ -306,6 +310,9 @@ public final class Rtnetlink implements AutoCloseable {
             ack(spec.name, (w, seq) -> Requests.linkAdd(w, seq, spec, parent, master, nsFd, peerFd));
             return null;
         });
+        if (spec.alias != null) {
+            linkSet(spec.name, LinkUpdate.of().alias(spec.alias)); // the kernel ignores it on creation
+        }
     }
 
     private interface FdPair<T> {

@@ -89,6 +89,21 @@ class AddressTest {
     }
 
     @Test
+    void ipv4MappedIpv6RoutesDecodeAsIpv6() {
+        NetworkNamespace ns = temp.create("mapped");
+        String n = ns.name().orElseThrow();
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.veth("va", "vb").up());
+            Ip.in(n, "-6", "route", "add", "::ffff:198.18.0.0/112", "dev", "va");
+            Route r = rt.routes(Family.INET6, 254).stream()
+                    .filter(x -> x.destination().prefixLength() == 112).findFirst().orElseThrow();
+            assertThat(r.destination().address()).isInstanceOf(java.net.Inet6Address.class);
+            assertThat(r.destination().toString())
+                    .isEqualTo(Ip.jsonIn(n, "-6", "route", "show", "dev", "va").get(0).get("dst").asText());
+        }
+    }
+
+    @Test
     void deleteAndItsErrors() {
         NetworkNamespace ns = temp.create("addrdel");
         String n = ns.name().orElseThrow();

@@ -68,21 +68,26 @@ final class DumpCapture implements AutoCloseable {
         return new DumpCapture(NetlinkSocket.open(ns));
     }
 
+    /** Opens a capture socket in {@code rt}'s namespace, runs one dump and closes the socket. */
+    static List<byte[]> dump(Rtnetlink rt, Dump dump) {
+        try (DumpCapture c = open(rt)) {
+            return c.dump(dump);
+        }
+    }
+
     /**
      * Runs one dump (AF_UNSPEC, every table) and returns the datagrams, the last one holding
      * NLMSG_DONE.
      */
     List<byte[]> dump(Dump dump) {
-        return exchange(dump.request, true);
+        return exchange(dump.request);
     }
 
     /**
      * Sends one request built by {@code request} and returns the datagrams answering it, up to and
      * including the one with its NLMSG_ERROR (ack or failure) or, for a dump, NLMSG_DONE.
-     *
-     * @param isDump whether the answer ends in NLMSG_DONE rather than NLMSG_ERROR
      */
-    List<byte[]> exchange(Rtnetlink.Encoder request, boolean isDump) {
+    List<byte[]> exchange(Rtnetlink.Encoder request) {
         int seq = socket.nextSeq();
         request.encode(socket.tx.reset(), seq);
         socket.flush();
@@ -99,10 +104,10 @@ final class DumpCapture implements AutoCloseable {
                     continue;
                 }
                 ours = true;
-                if (r.type() == Nlmsg.NLMSG_DONE || r.type() == Nlmsg.NLMSG_ERROR && !isDump) {
+                // a dump ends in NLMSG_DONE (which may carry an errno), or in NLMSG_ERROR when refused
+                // outright; any other request in its NLMSG_ERROR (ack or failure)
+                if (r.type() == Nlmsg.NLMSG_DONE || r.type() == Nlmsg.NLMSG_ERROR) {
                     done = true;
-                } else if (r.type() == Nlmsg.NLMSG_ERROR && isDump) {
-                    done = true; // a dump refused outright
                 }
             }
             if (ours) {

@@ -193,6 +193,20 @@ class LinkTest {
     }
 
     @Test
+    void anAliasGivenAtCreationIsSet() {
+        NetworkNamespace ns = temp.create("alias");
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.bridge("br0").alias("made with an alias"));
+            Batch b = rt.batch();
+            b.linkAdd(LinkSpec.bridge("br1").alias("batched"));
+            b.execute().throwIfFailed();
+            assertThat(Ip.jsonIn(name(ns), "link", "show", "dev", "br0").get(0).get("ifalias").asText())
+                    .isEqualTo("made with an alias");
+            assertThat(rt.link("br1").alias()).contains("batched");
+        }
+    }
+
+    @Test
     void getByNameAndByIndex() {
         NetworkNamespace ns = temp.create("get");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
