@@ -21,6 +21,10 @@ public final class AddressSpec {
     final int flags;
     final long validLifetime;
     final long preferredLifetime;
+    /** The addresses' bytes, taken once here so encoding allocates nothing. */
+    final byte[] localRaw;
+    final byte[] peerRaw;
+    final byte[] broadcastRaw;
 
     private AddressSpec(IpPrefix prefix, IfRef device, InetAddress peer, InetAddress broadcast, String label,
                         int scope, int flags, long valid, long preferred) {
@@ -33,6 +37,9 @@ public final class AddressSpec {
         this.flags = flags;
         this.validLifetime = valid;
         this.preferredLifetime = preferred;
+        this.localRaw = prefix.address().getAddress();
+        this.peerRaw = peer == null ? localRaw : peer.getAddress();
+        this.broadcastRaw = broadcast == null ? null : broadcast.getAddress();
     }
 
     /**

@@ -14,12 +14,15 @@ public final class NeighbourSpec {
     final MacAddress linkAddress;
     final IfRef device;
     final int state;
+    /** The address's bytes, taken once here so encoding allocates nothing. */
+    final byte[] destinationRaw;
 
     private NeighbourSpec(InetAddress destination, MacAddress linkAddress, IfRef device, int state) {
         this.destination = destination;
         this.linkAddress = linkAddress;
         this.device = device;
         this.state = state;
+        this.destinationRaw = destination.getAddress();
     }
 
     /**

@@ -33,11 +33,12 @@ final class NetlinkSocket implements AutoCloseable {
     final int fd;
     final int portId;
     final String namespace;
-    private final Arena arena = Arena.ofShared();
+    /** C-heap block: the receive buffer, then the sender address and its length. Freed by close(). */
+    private final MemorySegment block;
     private final MemorySegment rx;
     private final MemorySegment from;
     private final MemorySegment fromLen;
-    final MessageWriter tx = new MessageWriter(64 * 1024);
+    final MessageWriter tx = new MessageWriter(16 * 1024);
     final MessageReader reader = new MessageReader();
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private boolean closed;
@@ -45,10 +46,20 @@ final class NetlinkSocket implements AutoCloseable {
     private NetlinkSocket(int fd, String namespace) {
         this.fd = fd;
         this.namespace = namespace;
-        this.rx = arena.allocate(RX_BUFFER, 8);
-        this.from = arena.allocate(12, 4);
-        this.fromLen = arena.allocate(JAVA_INT);
-        this.portId = boundPort();
+        // malloc'ed, not zeroed: the kernel writes before we read, and untouched pages cost nothing
+        this.block = Sys.malloc(RX_BUFFER + 16);
+        this.rx = block.asSlice(0, RX_BUFFER);
+        this.from = block.asSlice(RX_BUFFER, 12);
+        this.fromLen = block.asSlice(RX_BUFFER + 12, 4);
+        int port;
+        try {
+            port = boundPort();
+        } catch (RuntimeException e) {
+            tx.close();
+            Sys.free(block);
+            throw e;
+        }
+        this.portId = port;
     }
 
     /**
@@ -78,7 +89,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     static boolean isCurrentThreadIn(NetworkNamespace ns) {
-        Stat here = Sys.stat("/proc/thread-self/ns/net");
+        Stat here = io.netns.internal.sys.CurrentNamespace.stat();
         return here.ino() == ns.inode() && here.dev() == ns.device();
     }
 
@@ -116,9 +127,11 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     private int boundPort() {
-        MemorySegment addr = arena.allocate(12, 4);
-        Sys.getsockname(fd, addr);
-        return addr.get(JAVA_INT, 4);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment addr = arena.allocate(12, 4);
+            Sys.getsockname(fd, addr);
+            return addr.get(JAVA_INT, 4);
+        }
     }
 
     int nextSeq() {
@@ -184,7 +197,7 @@ final class NetlinkSocket implements AutoCloseable {
             closed = true;
             Sys.closeQuietly(fd);
             tx.close();
-            arena.close();
+            Sys.free(block);
         }
     }
 }

@@ -246,11 +246,10 @@ final class Requests {
         w.beginMessage(type, flags, seq, 0);
         InetAddress a = spec.prefix.address();
         w.ifaddrmsg(family(a), spec.prefix.prefixLength(), spec.flags & 0xff, spec.scope, index);
-        byte[] raw = a.getAddress();
-        w.attrBytes(Ifa.IFA_LOCAL, raw);
-        w.attrBytes(Ifa.IFA_ADDRESS, spec.peer != null ? spec.peer.getAddress() : raw);
-        if (spec.broadcast != null) {
-            w.attrBytes(Ifa.IFA_BROADCAST, spec.broadcast.getAddress());
+        w.attrBytes(Ifa.IFA_LOCAL, spec.localRaw);
+        w.attrBytes(Ifa.IFA_ADDRESS, spec.peerRaw);
+        if (spec.broadcastRaw != null) {
+            w.attrBytes(Ifa.IFA_BROADCAST, spec.broadcastRaw);
         }
         if (spec.label != null) {
             w.attrString(Ifa.IFA_LABEL, spec.label);
@@ -292,13 +291,13 @@ final class Requests {
         w.rtmsg(family(dst.address()), dst.prefixLength(), 0, spec.tos, table, protocol, scope, routeType,
                 spec.onlink ? Rtnh.RTNH_F_ONLINK : 0);
         if (dst.prefixLength() > 0) {
-            w.attrBytes(Rta.RTA_DST, dst.address().getAddress());
+            w.attrBytes(Rta.RTA_DST, spec.destinationRaw);
         }
         if (spec.source != null) {
-            w.attrBytes(Rta.RTA_PREFSRC, spec.source.getAddress());
+            w.attrBytes(Rta.RTA_PREFSRC, spec.sourceRaw);
         }
         if (spec.gateway != null) {
-            w.attrBytes(Rta.RTA_GATEWAY, spec.gateway.getAddress());
+            w.attrBytes(Rta.RTA_GATEWAY, spec.gatewayRaw);
         }
         if (spec.metric >= 0) {
             w.attrU32(Rta.RTA_PRIORITY, (int) spec.metric);
@@ -318,7 +317,7 @@ final class Requests {
                 long start = w.position();
                 w.u16(0).u8(nh.onlink() ? Rtnh.RTNH_F_ONLINK : 0).u8(nh.weight() - 1).u32(nextHopIndexes[i]);
                 if (nh.gateway() != null) {
-                    w.attrBytes(Rta.RTA_GATEWAY, nh.gateway().getAddress());
+                    w.attrBytes(Rta.RTA_GATEWAY, nh.gatewayRaw());
                 }
                 w.patchU16(start, (int) (w.position() - start));
             }
@@ -381,7 +380,7 @@ final class Requests {
     static void neighbour(MessageWriter w, int type, int flags, int seq, NeighbourSpec spec, int index) {
         w.beginMessage(type, flags, seq, 0);
         w.ndmsg(family(spec.destination), index, spec.state, 0, 0);
-        w.attrBytes(Nda.NDA_DST, spec.destination.getAddress());
+        w.attrBytes(Nda.NDA_DST, spec.destinationRaw);
         if (spec.linkAddress != null) {
             w.attrBytes(Nda.NDA_LLADDR, spec.linkAddress.raw());
         }
@@ -406,10 +405,10 @@ final class Requests {
                 r.from == null ? 0 : r.from.prefixLength(), r.tos, table < 256 ? (int) table : 0, action,
                 r.invert ? Fra.FIB_RULE_INVERT : 0);
         if (r.to != null) {
-            w.attrBytes(Fra.FRA_DST, r.to.address().getAddress());
+            w.attrBytes(Fra.FRA_DST, r.toRaw);
         }
         if (r.from != null) {
-            w.attrBytes(Fra.FRA_SRC, r.from.address().getAddress());
+            w.attrBytes(Fra.FRA_SRC, r.fromRaw);
         }
         if (r.priority >= 0) {
             w.attrU32(Fra.FRA_PRIORITY, (int) r.priority);

@@ -36,9 +36,16 @@ public final class RouteSpec {
     final int mtu;
     final int tos;
     final List<NextHopSpec> nextHops;
+    /** The addresses' bytes, taken once here so encoding allocates nothing. */
+    final byte[] destinationRaw;
+    final byte[] gatewayRaw;
+    final byte[] sourceRaw;
 
     /** One path of a multipath route, its device possibly still a name. */
-    record NextHopSpec(InetAddress gateway, IfRef device, int weight, boolean onlink) {
+    record NextHopSpec(InetAddress gateway, IfRef device, int weight, boolean onlink, byte[] gatewayRaw) {
+        NextHopSpec(InetAddress gateway, IfRef device, int weight, boolean onlink) {
+            this(gateway, device, weight, onlink, gateway == null ? null : gateway.getAddress());
+        }
     }
 
     private RouteSpec(IpPrefix destination, RouteType type, InetAddress gateway, IfRef device, InetAddress source,
@@ -57,6 +64,9 @@ public final class RouteSpec {
         this.mtu = mtu;
         this.tos = tos;
         this.nextHops = nextHops;
+        this.destinationRaw = destination.address().getAddress();
+        this.gatewayRaw = gateway == null ? null : gateway.getAddress();
+        this.sourceRaw = source == null ? null : source.getAddress();
     }
 
     /**

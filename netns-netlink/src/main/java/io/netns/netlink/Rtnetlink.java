@@ -999,6 +999,9 @@ public final class Rtnetlink implements AutoCloseable {
             if (released) {
                 return false;
             }
+            if (closed) {
+                throw new IllegalStateException("Rtnetlink handle of " + namespace + " was closed during the dump");
+            }
             if (Thread.currentThread() != owner) {
                 throw new IllegalStateException("a streamed dump must be consumed by the thread that started it");
             }
@@ -1095,6 +1098,9 @@ public final class Rtnetlink implements AutoCloseable {
         try {
             if (closed) {
                 return;
+            }
+            if (openDump != null) {
+                openDump.close(); // this thread's own stream: finish it before the buffers go away
             }
             closed = true;
             socket.close();

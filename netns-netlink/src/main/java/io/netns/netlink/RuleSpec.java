@@ -23,6 +23,9 @@ public final class RuleSpec {
     final String iif;
     final String oif;
     final int tos;
+    /** The prefixes' bytes, taken once here so encoding allocates nothing. */
+    final byte[] fromRaw;
+    final byte[] toRaw;
 
     private RuleSpec(Family family, IpPrefix from, IpPrefix to, long priority, long table, int action, boolean invert,
                      int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
@@ -39,6 +42,8 @@ public final class RuleSpec {
         this.iif = iif;
         this.oif = oif;
         this.tos = tos;
+        this.fromRaw = from == null ? null : from.address().getAddress();
+        this.toRaw = to == null ? null : to.address().getAddress();
     }
 
     /**

@@ -90,6 +90,10 @@ public final class Sys {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle POLL = failing("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle MALLOC = downcall("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    private static final MethodHandle REALLOC = downcall("realloc",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle FREE = downcall("free", FunctionDescriptor.ofVoid(ADDRESS));
 
     private static int errno(MemorySegment capture) {
         return (int) ERRNO.get(capture, 0L);
@@ -576,6 +580,52 @@ public final class Sys {
             }
         } catch (NetnsException e) {
             throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /**
+     * {@code malloc(size)}: native memory that is neither zeroed nor tied to an arena. Large blocks
+     * come from mmap and cost nothing until touched, and freeing needs no handshake with other
+     * threads (closing a shared arena does). Pair with {@link #free}.
+     *
+     * @return a segment of {@code size} bytes
+     * @throws OutOfMemoryError if the C library has no memory
+     */
+    public static MemorySegment malloc(long size) {
+        MemorySegment p;
+        try {
+            p = (MemorySegment) MALLOC.invokeExact(size);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        if (p.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("malloc(" + size + ") failed");
+        }
+        return p.reinterpret(size);
+    }
+
+    /** {@code realloc(segment, size)}: the old segment must not be used afterwards. */
+    public static MemorySegment realloc(MemorySegment segment, long size) {
+        MemorySegment p;
+        try {
+            p = (MemorySegment) REALLOC.invokeExact(segment, size);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        if (p.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("realloc(" + size + ") failed");
+        }
+        return p.reinterpret(size);
+    }
+
+    /** {@code free(segment)} of memory from {@link #malloc}; the segment must not be used afterwards. */
+    public static void free(MemorySegment segment) {
+        try {
+            FREE.invokeExact(segment);
         } catch (Throwable t) {
             throw unexpected(t);
         }

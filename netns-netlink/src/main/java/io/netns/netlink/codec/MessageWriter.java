@@ -1,6 +1,7 @@
 package io.netns.netlink.codec;
 
-import java.lang.foreign.Arena;
+import io.netns.internal.sys.Sys;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -13,7 +14,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * they end, so nothing is copied twice and no intermediate array is built. Several messages may
  * follow each other in the buffer (a batch sent with one {@code sendmsg}).
  *
- * <p>Not thread-safe; one writer per socket, used under the socket's lock.
+ * <p>The buffer is plain C-heap memory (malloc/realloc/free): opening and closing a socket's
+ * writer must be cheap, and closing a shared arena costs a handshake with every thread.
+ * Not thread-safe; one writer per socket, used under the socket's lock.
  */
 public final class MessageWriter implements AutoCloseable {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
@@ -22,8 +25,8 @@ public final class MessageWriter implements AutoCloseable {
     static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    private final Arena arena = Arena.ofShared();
     private MemorySegment buf;
+    private boolean closed;
     private long pos;
     private long messageStart = -1;
 
@@ -31,7 +34,7 @@ public final class MessageWriter implements AutoCloseable {
      * @param initialCapacity bytes allocated up front; the buffer doubles when needed
      */
     public MessageWriter(long initialCapacity) {
-        buf = arena.allocate(Math.max(64, initialCapacity), 8);
+        buf = Sys.malloc(Math.max(64, initialCapacity));
     }
 
     /** Forgets everything written; the buffer is kept. */
@@ -63,9 +66,7 @@ public final class MessageWriter implements AutoCloseable {
             while (size < need) {
                 size *= 2;
             }
-            MemorySegment bigger = arena.allocate(size, 8);
-            MemorySegment.copy(buf, 0, bigger, 0, pos);
-            buf = bigger;
+            buf = Sys.realloc(buf, size);
         }
     }
 
@@ -319,9 +320,14 @@ public final class MessageWriter implements AutoCloseable {
         return this;
     }
 
-    /** Frees the buffer. */
+    /** Frees the buffer. Idempotent. */
     @Override
     public void close() {
-        arena.close();
+        if (!closed) {
+            closed = true;
+            MemorySegment b = buf;
+            buf = MemorySegment.NULL;
+            Sys.free(b);
+        }
     }
 }
