@@ -442,10 +442,12 @@ final class Decoders {
                 default -> unknown = keep(unknown, a);
             }
         }
-        if (dst == null) {
+        Family f = family(family, "RTM_NEWNEIGH");
+        if (dst == null && f != Family.BRIDGE) {
             throw new NetlinkDecodeException("RTM_NEWNEIGH of ifindex " + index + " has no NDA_DST");
         }
-        return new Neighbour(family(family, "RTM_NEWNEIGH"), index, dst, Optional.ofNullable(ll), state, flags, type, done(unknown));
+        return new Neighbour(f, index, Optional.ofNullable(dst), Optional.ofNullable(ll), state, flags, type,
+                done(unknown));
     }
 
     /** RTM_NEWRULE / RTM_DELRULE → Rule. */

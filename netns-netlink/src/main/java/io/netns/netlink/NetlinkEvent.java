@@ -38,6 +38,16 @@ public sealed interface NetlinkEvent {
     }
 
     /**
+     * A notification that could not be decoded (the decoder's error says why). The events around
+     * it are delivered as usual.
+     *
+     * @param messageType the message type (RTM_NEWLINK...)
+     * @param error why it could not be decoded
+     */
+    record Undecodable(int messageType, NetlinkDecodeException error) implements NetlinkEvent {
+    }
+
+    /**
      * The kernel dropped events because they were not read fast enough (ENOBUFS on the socket).
      * What was missed is unknown: dump the state again (e.g. {@link Rtnetlink#links()}) to resync.
      * The monitor keeps working after this.

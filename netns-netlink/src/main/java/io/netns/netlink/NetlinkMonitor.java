@@ -96,7 +96,8 @@ public final class NetlinkMonitor implements AutoCloseable {
     /**
      * The next event, waiting up to {@code timeout}.
      *
-     * @return the event, or empty if none came in time
+     * @return the event, or empty if none came in time (or the thread was interrupted: its
+     *         interrupt flag stays set)
      * @throws IllegalStateException if the monitor is (or gets) closed
      */
     public synchronized Optional<NetlinkEvent> poll(Duration timeout) {
@@ -107,6 +108,8 @@ public final class NetlinkMonitor implements AutoCloseable {
      * The next event, waiting as long as it takes.
      *
      * @throws IllegalStateException if the monitor is (or gets) closed
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted while waiting
+     *         (its interrupt flag stays set)
      */
     public synchronized NetlinkEvent take() {
         return next(Long.MAX_VALUE);
@@ -126,6 +129,12 @@ public final class NetlinkMonitor implements AutoCloseable {
             while (pending.isEmpty()) {
                 if (closed) {
                     throw new IllegalStateException("monitor was closed while waiting");
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    if (deadline == Long.MAX_VALUE) {
+                        throw new java.util.concurrent.CancellationException("interrupted while waiting for an event");
+                    }
+                    return null;
                 }
                 long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) {
@@ -166,7 +175,13 @@ public final class NetlinkMonitor implements AutoCloseable {
             }
             MessageReader r = socket.reader;
             while (r.next()) {
-                NetlinkEvent e = decode(r);
+                NetlinkEvent e;
+                try {
+                    e = decode(r);
+                } catch (NetlinkDecodeException undecodable) {
+                    // one malformed notification must not cost the others of its datagram
+                    e = new NetlinkEvent.Undecodable(r.type(), undecodable);
+                }
                 if (e != null) {
                     pending.add(e);
                 }

@@ -359,7 +359,7 @@ final class DumpOracle {
     }
 
     static String neighbour(Neighbour n, Map<Integer, String> names) {
-        return family(n.family()) + " " + addr(n.destination()) + " dev=" + name(names, n.index()) + " lladdr="
+        return family(n.family()) + " " + n.destination().map(DumpOracle::addr).orElse("-") + " dev=" + name(names, n.index()) + " lladdr="
                 + orDash(n.linkAddress()) + " state=" + n.state();
     }
 

@@ -92,6 +92,48 @@ class MonitorTest {
     }
 
     @Test
+    void bridgeForwardingEntriesArriveAsNeighboursWithoutAnIpAddress() {
+        NetworkNamespace ns = temp.create("monfdb");
+        try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.NEIGHBOUR);
+             Rtnetlink rt = Rtnetlink.open(ns)) {
+            rt.linkAdd(LinkSpec.bridge("br0"));
+            rt.linkAdd(LinkSpec.veth("va", "vb").master("br0"));
+            MacAddress mac = rt.link("va").address().orElseThrow();
+            List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
+            assertThat(events).noneMatch(e -> e instanceof NetlinkEvent.Undecodable);
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.NeighbourEvent.class,
+                    n -> {
+                        assertThat(n.neighbour().family()).isEqualTo(Family.BRIDGE);
+                        assertThat(n.neighbour().destination()).isEmpty();
+                        assertThat(n.neighbour().linkAddress()).contains(mac);
+                    }));
+        }
+    }
+
+    @Test
+    void anInterruptedWaitEndsAndKeepsTheFlag() throws Exception {
+        NetworkNamespace ns = temp.create("monintr");
+        try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK)) {
+            AtomicReference<Throwable> seen = new AtomicReference<>();
+            AtomicReference<Boolean> flag = new AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    m.take();
+                } catch (Throwable e) {
+                    seen.set(e);
+                    flag.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            Thread.sleep(100);
+            reader.interrupt();
+            reader.join(2000);
+            assertThat(reader.isAlive()).isFalse();
+            assertThat(seen.get()).isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(flag.get()).isTrue();
+        }
+    }
+
+    @Test
     void closeWakesAWaitingReader() throws Exception {
         NetworkNamespace ns = temp.create("monclose");
         NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK);

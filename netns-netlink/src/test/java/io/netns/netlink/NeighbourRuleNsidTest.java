@@ -109,7 +109,7 @@ class NeighbourRuleNsidTest {
             state.add("NONE");
         }
         String ll = n.linkAddress().map(m -> HexFormat.ofDelimiter(":").formatHex(m.bytes())).orElse(null);
-        return new NeighView(n.family(), n.destination().getHostAddress(), devs.get(n.index()), ll, state);
+        return new NeighView(n.family(), n.destination().orElseThrow().getHostAddress(), devs.get(n.index()), ll, state);
     }
 
     static List<NeighView> ipNeighbours(String ns, String... args) {

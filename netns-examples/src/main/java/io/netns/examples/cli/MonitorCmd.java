@@ -119,6 +119,8 @@ final class MonitorCmd {
                 p.text("\n");
             }
             case NetlinkEvent.Overrun o -> p.text("netns: events were lost (overrun)\n");
+            case NetlinkEvent.Undecodable u -> p.text("netns: undecodable " + u.messageType() + ": "
+                    + u.error().getMessage() + "\n");
         }
     }
 }

@@ -51,7 +51,8 @@ final class NeighRulePrinter {
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
-        p.str(Mode.ANY, "dst", "%s ", AddrPrinter.format(n.destination()));
+        // a bridge forwarding entry (AF_BRIDGE, seen by monitor) has no IP address
+        n.destination().ifPresent(d -> p.str(Mode.ANY, "dst", "%s ", AddrPrinter.format(d)));
         if (!devFiltered && n.index() != 0) {
             p.str(Mode.ANY, "dev", "dev %s ", s.linkName(n.index()));
         }
