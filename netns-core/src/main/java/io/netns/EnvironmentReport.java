@@ -83,7 +83,7 @@ public record EnvironmentReport(
                 setnsError);
     }
 
-    /** @return the problems that stop this library from working, empty when there is none */
+    /** {@return the problems that stop this library from working, empty when there is none} */
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (!capSysAdmin) {
@@ -110,7 +110,7 @@ public record EnvironmentReport(
         return p;
     }
 
-    /** @return whether no problem was found */
+    /** {@return whether no problem was found} */
     public boolean ok() {
         return problems().isEmpty();
     }

@@ -58,13 +58,13 @@ public final class NamespaceRegistry {
         return new NamespaceRegistry(directory.normalize());
     }
 
-    /** @return the registry in {@code /run/netns}, or in the directory the system property names */
+    /** {@return the registry in {@code /run/netns}, or in the directory the system property names} */
     public static NamespaceRegistry system() {
         String configured = System.getProperty(RUN_DIR_PROPERTY);
         return at(configured == null || configured.isBlank() ? DEFAULT_RUN_DIR : Path.of(configured));
     }
 
-    /** @return the run directory */
+    /** {@return the run directory} */
     public Path directory() {
         return dir;
     }

@@ -58,7 +58,7 @@ public final class NamespaceScope implements AutoCloseable {
         return scope;
     }
 
-    /** @return the namespace this scope entered */
+    /** {@return the namespace this scope entered} */
     public NetworkNamespace namespace() {
         return namespace;
     }

@@ -36,7 +36,7 @@ public final class Netns {
 
     private static volatile Stat nsfs;
 
-    /** @return the registry of {@code /run/netns} (or of the {@value NamespaceRegistry#RUN_DIR_PROPERTY} property) */
+    /** {@return the registry of {@code /run/netns} (or of the {@value NamespaceRegistry#RUN_DIR_PROPERTY} property)} */
     public static NamespaceRegistry registry() {
         return NamespaceRegistry.system();
     }

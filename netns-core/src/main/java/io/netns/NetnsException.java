@@ -19,9 +19,13 @@ import java.util.Optional;
 public class NetnsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The errno number, 0 when there is none. */
     private final int errno;
+    /** The system call or request type, or null. */
     private final String operation;
+    /** What the operation was applied to, or null. */
     private final String target;
+    /** The kernel's extended-ack message, or null. */
     private final String kernelMessage;
 
     /**
@@ -111,27 +115,27 @@ public class NetnsException extends RuntimeException {
         };
     }
 
-    /** @return the errno number, or 0 when the failure did not come from the kernel */
+    /** {@return the errno number, or 0 when the failure did not come from the kernel} */
     public int errno() {
         return errno;
     }
 
-    /** @return the symbolic errno name such as {@code "EEXIST"}, or {@code "none"} when the kernel gave no errno */
+    /** {@return the symbolic errno name such as {@code "EEXIST"}, or {@code "none"} when the kernel gave no errno} */
     public String errnoName() {
         return errno == 0 ? "none" : Errno.name(errno);
     }
 
-    /** @return the system call or request type that failed, e.g. {@code "setns"} or {@code "RTM_NEWLINK"} */
+    /** {@return the system call or request type that failed, e.g. {@code "setns"} or {@code "RTM_NEWLINK"}} */
     public Optional<String> operation() {
         return Optional.ofNullable(operation);
     }
 
-    /** @return what the operation was applied to: a path, a namespace or link name */
+    /** {@return what the operation was applied to: a path, a namespace or link name} */
     public Optional<String> target() {
         return Optional.ofNullable(target);
     }
 
-    /** @return the kernel's extended-ack message (what {@code ip} prints after "Error:"), if it gave one */
+    /** {@return the kernel's extended-ack message (what {@code ip} prints after "Error:"), if it gave one} */
     public Optional<String> kernelMessage() {
         return Optional.ofNullable(kernelMessage);
     }

@@ -75,27 +75,27 @@ public final class NetworkNamespace implements AutoCloseable {
         return fd.description();
     }
 
-    /** @return the name under the run directory, empty for a namespace opened by PID, path or as current */
+    /** {@return the name under the run directory, empty for a namespace opened by PID, path or as current} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** @return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...) */
+    /** {@return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...)} */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
 
-    /** @return the namespace's inode number, the id {@code ls -l /proc/PID/ns/net} shows as {@code net:[inode]} */
+    /** {@return the namespace's inode number, the id {@code ls -l /proc/PID/ns/net} shows as {@code net:[inode]}} */
     public long inode() {
         return stat.ino();
     }
 
-    /** @return the device number of the nsfs file system; with {@link #inode()} it identifies the namespace */
+    /** {@return the device number of the nsfs file system; with {@link #inode()} it identifies the namespace} */
     public long device() {
         return stat.dev();
     }
 
-    /** @return whether {@link #close()} was called */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return fd.isClosed();
     }
@@ -419,7 +419,7 @@ public final class NetworkNamespace implements AutoCloseable {
         }
     }
 
-    /** @return whether {@code o} is a handle on the same namespace (same nsfs device and inode) */
+    /** {@return whether {@code o} is a handle on the same namespace (same nsfs device and inode)} */
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkNamespace other && stat.sameFile(other.stat);

@@ -36,25 +36,27 @@ public record Address(
         long validLifetime,
         List<RawAttribute> unknown) {
 
-    /** @return the interface's own address with its prefix length: IFA_LOCAL if present, else IFA_ADDRESS */
+    /** {@return the interface's own address with its prefix length: IFA_LOCAL if present, else IFA_ADDRESS} */
     public IpPrefix prefix() {
         return new IpPrefix(local.or(() -> address).orElseThrow(), prefixLength);
     }
 
-    /** @return the point-to-point peer, when IFA_ADDRESS differs from IFA_LOCAL */
+    /** {@return the point-to-point peer, when IFA_ADDRESS differs from IFA_LOCAL} */
     public Optional<InetAddress> peer() {
         return local.isPresent() && address.isPresent() && !local.equals(address) ? address : Optional.empty();
     }
 
     /**
-     * @param flag an IFA_F_* value
-     * @return whether it is set
+     * Tests the address's IFA_F_* flags.
+     *
+     * @param flag an IFA_F_* value, or several or-ed together
+     * @return whether all of its bits are set
      */
     public boolean hasFlag(int flag) {
         return (flags & flag) == flag;
     }
 
-    /** @return whether duplicate address detection is pending (IFA_F_TENTATIVE) */
+    /** {@return whether duplicate address detection is pending (IFA_F_TENTATIVE)} */
     public boolean isTentative() {
         return hasFlag(Ifa.IFA_F_TENTATIVE);
     }

@@ -43,6 +43,8 @@ public final class AddressSpec {
     }
 
     /**
+     * Starts a spec for an address on a device named by its name.
+     *
      * @param prefix {@code 198.18.0.1/24} or {@code fd42:6e73::1/64}
      * @param device the interface
      * @return the spec
@@ -51,12 +53,22 @@ public final class AddressSpec {
         return of(IpPrefix.parse(prefix), device);
     }
 
-    /** @return the spec for {@code prefix} on {@code device} */
+    /**
+     * {@return the spec for {@code prefix} on {@code device}}
+     *
+     * @param prefix the address and its prefix length
+     * @param device the interface's name
+     */
     public static AddressSpec of(IpPrefix prefix, String device) {
         return new AddressSpec(Objects.requireNonNull(prefix), IfRef.of(device), null, null, null, 0, 0, -1, -1);
     }
 
-    /** @return the spec for {@code prefix} on the interface with that index */
+    /**
+     * {@return the spec for {@code prefix} on the interface with that index}
+     *
+     * @param prefix the address and its prefix length
+     * @param deviceIndex the interface's index
+     */
     public static AddressSpec of(IpPrefix prefix, int deviceIndex) {
         return new AddressSpec(Objects.requireNonNull(prefix), IfRef.of(deviceIndex), null, null, null, 0, 0, -1, -1);
     }
@@ -74,12 +86,22 @@ public final class AddressSpec {
         return a;
     }
 
-    /** @return with {@code peer ADDR} (point-to-point) */
+    /**
+     * {@return with {@code peer ADDR} (point-to-point)}
+     *
+     * @param address the peer's address, of the prefix's family
+     * @throws IllegalArgumentException if it is not of the prefix's family
+     */
     public AddressSpec peer(String address) {
         return with(sameFamily(address), broadcast, label, scope, flags, validLifetime, preferredLifetime);
     }
 
-    /** @return with {@code broadcast ADDR} (IPv4) */
+    /**
+     * {@return with {@code broadcast ADDR} (IPv4)}
+     *
+     * @param address the broadcast address
+     * @throws IllegalArgumentException if the prefix or the address is not IPv4
+     */
     public AddressSpec broadcast(String address) {
         if (!(prefix.address() instanceof Inet4Address)) {
             throw new IllegalArgumentException("broadcast addresses are IPv4 only");
@@ -87,7 +109,12 @@ public final class AddressSpec {
         return with(peer, sameFamily(address), label, scope, flags, validLifetime, preferredLifetime);
     }
 
-    /** @return with {@code label LABEL} (IPv4; must start with the device name, e.g. {@code eth0:1}) */
+    /**
+     * {@return with {@code label LABEL} (IPv4; must start with the device name, e.g. {@code eth0:1})}
+     *
+     * @param label the label, 1 to 15 characters
+     * @throws IllegalArgumentException if the prefix is not IPv4 or the label's length is out of range
+     */
     public AddressSpec label(String label) {
         if (!(prefix.address() instanceof Inet4Address)) {
             throw new IllegalArgumentException("labels are IPv4 only");
@@ -98,7 +125,12 @@ public final class AddressSpec {
         return with(peer, broadcast, label, scope, flags, validLifetime, preferredLifetime);
     }
 
-    /** @return with {@code scope S} (RT_SCOPE_*: 0 global, 253 link, 254 host) */
+    /**
+     * {@return with {@code scope S}}
+     *
+     * @param scope RT_SCOPE_*: 0 global, 253 link, 254 host
+     * @throws IllegalArgumentException if it is not in 0..255
+     */
     public AddressSpec scope(int scope) {
         if (scope < 0 || scope > 255) {
             throw new IllegalArgumentException("scope must be 0..255");
@@ -106,25 +138,32 @@ public final class AddressSpec {
         return with(peer, broadcast, label, scope, flags, validLifetime, preferredLifetime);
     }
 
-    /** @return with IFA_F_* flags added (e.g. {@code Ifa.IFA_F_NODAD}) */
+    /**
+     * {@return with IFA_F_* flags added}
+     *
+     * @param flags IFA_F_* flags (e.g. {@code Ifa.IFA_F_NODAD}), or-ed into those already set
+     */
     public AddressSpec flags(int flags) {
         return with(peer, broadcast, label, scope, this.flags | flags, validLifetime, preferredLifetime);
     }
 
-    /** @return with {@code nodad}: no duplicate address detection (IPv6) */
+    /** {@return with {@code nodad}: no duplicate address detection (IPv6)} */
     public AddressSpec noDad() {
         return flags(Ifa.IFA_F_NODAD);
     }
 
-    /** @return with {@code noprefixroute}: no route to the prefix is added */
+    /** {@return with {@code noprefixroute}: no route to the prefix is added} */
     public AddressSpec noPrefixRoute() {
         return flags(Ifa.IFA_F_NOPREFIXROUTE);
     }
 
     /**
-     * @param validSeconds {@code valid_lft}
+     * Sets {@code valid_lft N preferred_lft N}.
+     *
+     * @param validSeconds {@code valid_lft}, 1 to 2<sup>32</sup>-1
      * @param preferredSeconds {@code preferred_lft}, at most the valid one
      * @return with lifetimes
+     * @throws IllegalArgumentException if the lifetimes are out of range
      */
     public AddressSpec lifetimes(long validSeconds, long preferredSeconds) {
         if (validSeconds <= 0 || preferredSeconds < 0 || preferredSeconds > validSeconds
@@ -134,7 +173,7 @@ public final class AddressSpec {
         return with(peer, broadcast, label, scope, flags, validSeconds, preferredSeconds);
     }
 
-    /** @return the address and prefix length */
+    /** {@return the address and prefix length} */
     public IpPrefix prefix() {
         return prefix;
     }

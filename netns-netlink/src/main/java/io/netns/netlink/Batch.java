@@ -98,7 +98,14 @@ public final class Batch {
         return ns == null ? -1 : fds.get(ns);
     }
 
-    /** Queues {@link Rtnetlink#linkAdd(LinkSpec)} (not for tun/tap). @return this batch */
+    /**
+     * Queues {@link Rtnetlink#linkAdd(LinkSpec)} (not for tun/tap): {@code ip link add NAME [options] type KIND ...}.
+     * A spec with an alias queues a second request that sets it, since the kernel ignores an alias on creation.
+     *
+     * @param spec what to create
+     * @return this batch
+     * @throws IllegalArgumentException for a tun/tap, or for an alias on a link created in another namespace
+     */
     public Batch linkAdd(LinkSpec spec) {
         Objects.requireNonNull(spec, "spec");
         if (spec.kind instanceof LinkSpec.Tun) {
@@ -118,12 +125,24 @@ public final class Batch {
         return this;
     }
 
-    /** Queues {@link Rtnetlink#linkSet(String, LinkUpdate)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#linkSet(String, LinkUpdate)}: {@code ip link set DEV ...}.
+     *
+     * @param device the link's name
+     * @param update the changes
+     * @return this batch
+     */
     public Batch linkSet(String device, LinkUpdate update) {
         return linkSet(IfRef.of(device), update);
     }
 
-    /** Queues {@link Rtnetlink#linkSet(int, LinkUpdate)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#linkSet(int, LinkUpdate)}: {@code ip link set DEV ...} by index.
+     *
+     * @param index the link's ifindex
+     * @param update the changes
+     * @return this batch
+     */
     public Batch linkSet(int index, LinkUpdate update) {
         return linkSet(IfRef.of(index), update);
     }
@@ -135,41 +154,77 @@ public final class Batch {
                         u.noMaster ? 0 : u.master == null ? -1 : idx.applyAsInt(u.master), fd(fds, u.namespace)));
     }
 
-    /** Queues {@link Rtnetlink#linkDel(String)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#linkDel(String)}: {@code ip link del DEV}.
+     *
+     * @param device the link's name
+     * @return this batch
+     */
     public Batch linkDel(String device) {
         IfRef dev = IfRef.of(device);
         return add(device, refs(dev), List.of(), (w, seq, idx, fds) -> Requests.linkDel(w, seq, idx.applyAsInt(dev)));
     }
 
-    /** Queues {@link Rtnetlink#linkDel(int)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#linkDel(int)}: {@code ip link del dev DEV} by index.
+     *
+     * @param index the link's ifindex
+     * @return this batch
+     * @throws IllegalArgumentException if the index is not positive
+     */
     public Batch linkDel(int index) {
         IfRef dev = IfRef.of(index);
         return add(dev.toString(), List.of(), List.of(), (w, seq, idx, fds) -> Requests.linkDel(w, seq, index));
     }
 
-    /** Queues {@link Rtnetlink#addressAdd(AddressSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#addressAdd(AddressSpec)}: {@code ip addr add PREFIX dev DEV [options]}.
+     *
+     * @param spec the address, its device and options
+     * @return this batch
+     */
     public Batch addressAdd(AddressSpec spec) {
         return add(spec.prefix + " dev " + spec.device, refs(spec.device), List.of(), (w, seq, idx, fds) ->
                 Requests.address(w, Rtm.RTM_NEWADDR, Requests.CREATE, seq, spec, idx.applyAsInt(spec.device)));
     }
 
-    /** Queues {@link Rtnetlink#addressDel(AddressSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#addressDel(AddressSpec)}: {@code ip addr del PREFIX dev DEV}.
+     *
+     * @param spec the address and its device
+     * @return this batch
+     */
     public Batch addressDel(AddressSpec spec) {
         return add(spec.prefix + " dev " + spec.device, refs(spec.device), List.of(), (w, seq, idx, fds) ->
                 Requests.address(w, Rtm.RTM_DELADDR, Requests.CHANGE, seq, spec, idx.applyAsInt(spec.device)));
     }
 
-    /** Queues {@link Rtnetlink#routeAdd(RouteSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#routeAdd(RouteSpec)}: {@code ip route add ...}.
+     *
+     * @param spec the route
+     * @return this batch
+     */
     public Batch routeAdd(RouteSpec spec) {
         return route(Rtm.RTM_NEWROUTE, Requests.CREATE, spec);
     }
 
-    /** Queues {@link Rtnetlink#routeReplace(RouteSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#routeReplace(RouteSpec)}: {@code ip route replace ...}.
+     *
+     * @param spec the route
+     * @return this batch
+     */
     public Batch routeReplace(RouteSpec spec) {
         return route(Rtm.RTM_NEWROUTE, Requests.REPLACE, spec);
     }
 
-    /** Queues {@link Rtnetlink#routeDel(RouteSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#routeDel(RouteSpec)}: {@code ip route del ...}.
+     *
+     * @param spec the route to match
+     * @return this batch
+     */
     public Batch routeDel(RouteSpec spec) {
         return route(Rtm.RTM_DELROUTE, Requests.CHANGE, spec);
     }
@@ -194,19 +249,29 @@ public final class Batch {
         });
     }
 
-    /** Queues {@link Rtnetlink#neighbourAdd(NeighbourSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#neighbourAdd(NeighbourSpec)}: {@code ip neigh add ADDR lladdr MAC dev DEV nud permanent}.
+     *
+     * @param spec the entry
+     * @return this batch
+     */
     public Batch neighbourAdd(NeighbourSpec spec) {
         return add(spec.destination.getHostAddress(), refs(spec.device), List.of(), (w, seq, idx, fds) ->
                 Requests.neighbour(w, Rtm.RTM_NEWNEIGH, Requests.CREATE, seq, spec, idx.applyAsInt(spec.device)));
     }
 
-    /** Queues {@link Rtnetlink#ruleAdd(RuleSpec)}. @return this batch */
+    /**
+     * Queues {@link Rtnetlink#ruleAdd(RuleSpec)}: {@code ip rule add ...}.
+     *
+     * @param spec the rule
+     * @return this batch
+     */
     public Batch ruleAdd(RuleSpec spec) {
         return add("rule", List.of(), List.of(), (w, seq, idx, fds) ->
                 Requests.rule(w, Rtm.RTM_NEWRULE, Requests.CREATE, seq, spec));
     }
 
-    /** @return how many requests are queued */
+    /** {@return how many requests are queued} */
     public int size() {
         return ops.size();
     }
@@ -220,15 +285,17 @@ public final class Batch {
     public BatchResult execute() {
         List<Op> todo = List.copyOf(ops);
         ops.clear();
+        // every distinct handle (by identity: equal handles may differ in being closed) keeps its
+        // descriptor open until the kernel has the requests carrying it
         List<NetworkNamespace> namespaces = new ArrayList<>();
+        Map<NetworkNamespace, Integer> seen = new IdentityHashMap<>();
         for (Op op : todo) {
             for (NetworkNamespace ns : op.namespaces()) {
-                if (!namespaces.contains(ns)) {
+                if (seen.put(ns, 0) == null) {
                     namespaces.add(ns);
                 }
             }
         }
-        // keep every namespace descriptor the requests carry open until the kernel has them
         return withFds(namespaces, 0, new IdentityHashMap<>(), fds -> new BatchResult(rt.execute(todo, WINDOW,
                 fds)));
     }

@@ -13,30 +13,35 @@ public final class BatchResult {
         this.results = Collections.unmodifiableList(new ArrayList<>(results));
     }
 
-    /** @return how many requests ran */
+    /** {@return how many requests ran} */
     public int size() {
         return results.size();
     }
 
-    /** @return whether every request succeeded */
+    /** {@return whether every request succeeded} */
     public boolean ok() {
         return results.stream().allMatch(r -> r == null);
     }
 
     /**
-     * @param i the request's position in the batch
+     * The outcome of one request.
+     *
+     * @param i the request's position in the batch, from 0
      * @return why it failed, empty if it succeeded
+     * @throws IndexOutOfBoundsException if there is no request at {@code i}
      */
     public Optional<NetlinkException> failure(int i) {
         return Optional.ofNullable(results.get(i));
     }
 
-    /** @return the failures, in order */
+    /** {@return the failures, in order} */
     public List<NetlinkException> failures() {
         return results.stream().filter(r -> r != null).toList();
     }
 
     /**
+     * Throws if any request failed, for callers that treat every failure as fatal.
+     *
      * @return this result when every request succeeded
      * @throws NetlinkException the first failure, with the others attached as suppressed exceptions
      */

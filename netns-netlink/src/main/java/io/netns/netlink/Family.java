@@ -23,12 +23,14 @@ public enum Family {
         this.number = number;
     }
 
-    /** @return the AF_* number */
+    /** {@return the AF_* number} */
     public int number() {
         return number;
     }
 
     /**
+     * Looks up a family by its number.
+     *
      * @param number an AF_* number
      * @return the family
      * @throws IllegalArgumentException for a family this library does not handle

@@ -63,17 +63,17 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         return new IpPrefix(family == Family.INET6 ? Addresses.ANY6 : Addresses.ANY4, 0);
     }
 
-    /** @return the address family */
+    /** {@return the address family} */
     public Family family() {
         return address instanceof Inet6Address ? Family.INET6 : Family.INET;
     }
 
-    /** @return whether this is the zero-length prefix (a default route's destination) */
+    /** {@return whether this is the zero-length prefix (a default route's destination)} */
     public boolean isDefault() {
         return prefixLength == 0;
     }
 
-    /** @return the network: the address with its host bits cleared */
+    /** {@return the network: the address with its host bits cleared} */
     public IpPrefix network() {
         byte[] b = address.getAddress();
         for (int i = 0; i < b.length; i++) {
@@ -91,7 +91,7 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         }
     }
 
-    /** @return {@code address/length} as ip prints it; a host prefix prints without its length */
+    /** {@return {@code address/length} as ip prints it; a host prefix prints without its length} */
     @Override
     public String toString() {
         String a = Addresses.format(address);

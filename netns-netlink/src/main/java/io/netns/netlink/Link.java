@@ -56,24 +56,26 @@ public record Link(
         Optional<LinkStats> stats,
         List<RawAttribute> unknown) {
 
-    /** @return whether the device is administratively up (IFF_UP) */
+    /** {@return whether the device is administratively up (IFF_UP)} */
     public boolean isUp() {
         return (flags & Iff.IFF_UP) != 0;
     }
 
-    /** @return whether the device has carrier (IFF_LOWER_UP) */
+    /** {@return whether the device has carrier (IFF_LOWER_UP)} */
     public boolean hasCarrier() {
         return (flags & Iff.IFF_LOWER_UP) != 0;
     }
 
-    /** @return whether this is a loopback device */
+    /** {@return whether this is a loopback device} */
     public boolean isLoopback() {
         return (flags & Iff.IFF_LOOPBACK) != 0;
     }
 
     /**
-     * @param flag an IFF_* value
-     * @return whether it is set
+     * Tests the device's IFF_* flags.
+     *
+     * @param flag an IFF_* value, or several or-ed together
+     * @return whether all of its bits are set
      */
     public boolean hasFlag(int flag) {
         return (flags & flag) == flag;

@@ -10,11 +10,18 @@ import java.util.Optional;
  */
 public sealed interface LinkDetails {
 
-    /** @param vlanId the 802.1Q id; @param protocol 0x8100 (802.1Q) or 0x88a8 (802.1ad) */
+    /**
+     * A VLAN device ({@code type vlan}).
+     *
+     * @param vlanId the 802.1Q id
+     * @param protocol 0x8100 (802.1Q) or 0x88a8 (802.1ad)
+     */
     record Vlan(int vlanId, int protocol) implements LinkDetails {
     }
 
     /**
+     * A VXLAN device ({@code type vxlan}).
+     *
      * @param vni the VXLAN network identifier
      * @param port the UDP destination port
      * @param local the local address, if set
@@ -26,9 +33,13 @@ public sealed interface LinkDetails {
                  boolean learning) implements LinkDetails {
     }
 
-    /** @param mode MACVLAN_MODE_* (private 1, vepa 2, bridge 4, passthru 8, source 16) */
+    /**
+     * A macvlan device ({@code type macvlan}).
+     *
+     * @param mode MACVLAN_MODE_* (private 1, vepa 2, bridge 4, passthru 8, source 16)
+     */
     record Macvlan(int mode) implements LinkDetails {
-        /** @return the mode as ip spells it */
+        /** {@return the mode as ip spells it} */
         public String modeName() {
             return switch (mode) {
                 case 1 -> "private";
@@ -41,19 +52,37 @@ public sealed interface LinkDetails {
         }
     }
 
-    /** @param mode IPVLAN_MODE_* (l2 0, l3 1, l3s 2) */
+    /**
+     * An ipvlan device ({@code type ipvlan}).
+     *
+     * @param mode IPVLAN_MODE_* (l2 0, l3 1, l3s 2)
+     */
     record Ipvlan(int mode) implements LinkDetails {
     }
 
-    /** @param mode BOND_MODE_* (balance-rr 0, active-backup 1, ...) */
+    /**
+     * A bond device ({@code type bond}).
+     *
+     * @param mode BOND_MODE_* (balance-rr 0, active-backup 1, ...)
+     */
     record Bond(int mode) implements LinkDetails {
     }
 
-    /** @param stpState 0 off, 1 kernel STP; @param vlanFiltering whether VLAN filtering is on */
+    /**
+     * A bridge device ({@code type bridge}).
+     *
+     * @param stpState 0 off, 1 kernel STP
+     * @param vlanFiltering whether VLAN filtering is on
+     * @param forwardDelay IFLA_BR_FORWARD_DELAY as the kernel reports it, in hundredths of a second
+     */
     record Bridge(int stpState, boolean vlanFiltering, int forwardDelay) implements LinkDetails {
     }
 
-    /** A kind whose data this library keeps raw. */
+    /**
+     * A kind whose data this library keeps raw.
+     *
+     * @param data the IFLA_INFO_DATA attributes, undecoded
+     */
     record Other(List<RawAttribute> data) implements LinkDetails {
     }
 }

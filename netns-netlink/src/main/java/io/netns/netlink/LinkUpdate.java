@@ -37,22 +37,27 @@ public final class LinkUpdate {
 
     private static final LinkUpdate NONE = new LinkUpdate(null, 0, null, null, -1, null, -1, null, false, null);
 
-    /** @return an update that changes nothing yet */
+    /** {@return an update that changes nothing yet} */
     public static LinkUpdate of() {
         return NONE;
     }
 
-    /** @return {@code up} */
+    /** {@return {@code up}} */
     public LinkUpdate up() {
         return new LinkUpdate(true, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code down} */
+    /** {@return {@code down}} */
     public LinkUpdate down() {
         return new LinkUpdate(false, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code mtu N} */
+    /**
+     * {@return {@code mtu N}}
+     *
+     * @param mtu the new MTU, in bytes
+     * @throws IllegalArgumentException if it is not positive
+     */
     public LinkUpdate mtu(int mtu) {
         if (mtu <= 0) {
             throw new IllegalArgumentException("MTU must be positive, not " + mtu);
@@ -60,19 +65,33 @@ public final class LinkUpdate {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code name NEW} */
+    /**
+     * {@return {@code name NEW}}
+     *
+     * @param newName the link's new name
+     * @throws IllegalArgumentException if it is not a valid interface name
+     */
     public LinkUpdate name(String newName) {
         return new LinkUpdate(up, mtu, LinkNames.check(newName), address, txQueueLength, alias, group, master,
                 noMaster, namespace);
     }
 
-    /** @return {@code address MAC} */
+    /**
+     * {@return {@code address MAC}}
+     *
+     * @param mac the new link-layer address
+     */
     public LinkUpdate address(MacAddress mac) {
         return new LinkUpdate(up, mtu, name, Objects.requireNonNull(mac), txQueueLength, alias, group, master,
                 noMaster, namespace);
     }
 
-    /** @return {@code txqueuelen N} */
+    /**
+     * {@return {@code txqueuelen N}}
+     *
+     * @param length the transmit queue length, in packets
+     * @throws IllegalArgumentException if it is negative
+     */
     public LinkUpdate txQueueLength(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("txqueuelen must not be negative");
@@ -80,7 +99,12 @@ public final class LinkUpdate {
         return new LinkUpdate(up, mtu, name, address, length, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code alias TEXT} */
+    /**
+     * {@return {@code alias TEXT}}
+     *
+     * @param alias the alias, shorter than 256 bytes in UTF-8
+     * @throws IllegalArgumentException if it is too long
+     */
     public LinkUpdate alias(String alias) {
         if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
             throw new IllegalArgumentException("alias must be shorter than 256 bytes");
@@ -88,7 +112,12 @@ public final class LinkUpdate {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code group N} */
+    /**
+     * {@return {@code group N}}
+     *
+     * @param group the link group number
+     * @throws IllegalArgumentException if it is negative
+     */
     public LinkUpdate group(int group) {
         if (group < 0) {
             throw new IllegalArgumentException("group must not be negative");
@@ -96,18 +125,26 @@ public final class LinkUpdate {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }
 
-    /** @return {@code master BR}: enslave to a bridge or bond */
+    /**
+     * {@return {@code master BR}: enslave to a bridge or bond}
+     *
+     * @param master the bridge's or bond's name
+     */
     public LinkUpdate master(String master) {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, IfRef.of(master), false,
                 namespace);
     }
 
-    /** @return {@code nomaster}: release from its bridge or bond */
+    /** {@return {@code nomaster}: release from its bridge or bond} */
     public LinkUpdate noMaster() {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, null, true, namespace);
     }
 
-    /** @return {@code netns NS}: move the device to another namespace */
+    /**
+     * {@return {@code netns NS}: move the device to another namespace}
+     *
+     * @param namespace the namespace to move it to
+     */
     public LinkUpdate namespace(NetworkNamespace namespace) {
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster,
                 Objects.requireNonNull(namespace));

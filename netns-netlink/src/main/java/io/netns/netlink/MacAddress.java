@@ -16,8 +16,11 @@ public final class MacAddress {
     }
 
     /**
+     * Makes an address of the given bytes.
+     *
      * @param bytes the address bytes (copied)
      * @return the address
+     * @throws IllegalArgumentException if there are not 1 to 32 bytes
      */
     public static MacAddress of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
@@ -48,12 +51,12 @@ public final class MacAddress {
         return of(b);
     }
 
-    /** @return a copy of the bytes */
+    /** {@return a copy of the bytes} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** @return the number of bytes */
+    /** {@return the number of bytes} */
     public int length() {
         return bytes.length;
     }
@@ -62,7 +65,7 @@ public final class MacAddress {
         return bytes;
     }
 
-    /** @return whether this Ethernet address is locally administered and unicast, as a generated one must be */
+    /** {@return whether this Ethernet address is locally administered and unicast, as a generated one must be} */
     public boolean isLocallyAdministeredUnicast() {
         return (bytes[0] & 0x02) != 0 && (bytes[0] & 0x01) == 0;
     }

@@ -49,7 +49,12 @@ public final class NeighbourSpec {
         return new NeighbourSpec(Addresses.parse(address), null, IfRef.of(device), Nud.NUD_PERMANENT);
     }
 
-    /** @return with {@code nud STATE} (NUD_* bits: 0x80 permanent, 0x40 noarp, 0x02 reachable, 0x04 stale) */
+    /**
+     * {@return with {@code nud STATE}}
+     *
+     * @param nudState NUD_* bits: 0x80 permanent, 0x40 noarp, 0x02 reachable, 0x04 stale
+     * @throws IllegalArgumentException if it is not in 1..255
+     */
     public NeighbourSpec state(int nudState) {
         if (nudState <= 0 || nudState > 0xff) {
             throw new IllegalArgumentException("NUD state must be 1..255");
@@ -57,12 +62,17 @@ public final class NeighbourSpec {
         return new NeighbourSpec(destination, linkAddress, device, nudState);
     }
 
-    /** @return with {@code lladdr MAC} */
+    /**
+     * {@return with {@code lladdr MAC}}
+     *
+     * @param mac the neighbour's link-layer address, e.g. {@code 02:00:00:00:00:01}
+     * @throws IllegalArgumentException if it is not a link-layer address
+     */
     public NeighbourSpec linkAddress(String mac) {
         return new NeighbourSpec(destination, MacAddress.parse(mac), device, state);
     }
 
-    /** @return the neighbour's IP address */
+    /** {@return the neighbour's IP address} */
     public InetAddress destination() {
         return destination;
     }

@@ -11,6 +11,8 @@ public final class NetlinkDecodeException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what is wrong and where
      */
     public NetlinkDecodeException(String message) {

@@ -13,27 +13,57 @@ public sealed interface NetlinkEvent {
         DEL
     }
 
-    /** A link appeared, changed (state, flags, name...) or was deleted. */
+    /**
+     * A link appeared, changed (state, flags, name...) or was deleted.
+     *
+     * @param action whether it appeared or changed, or was deleted
+     * @param link the link as the kernel described it
+     */
     record LinkEvent(Action action, Link link) implements NetlinkEvent {
     }
 
-    /** An address was added or removed. */
+    /**
+     * An address was added or removed.
+     *
+     * @param action whether it was added or removed
+     * @param address the address
+     */
     record AddressEvent(Action action, Address address) implements NetlinkEvent {
     }
 
-    /** A route was added or removed. */
+    /**
+     * A route was added or removed.
+     *
+     * @param action whether it was added or removed
+     * @param route the route
+     */
     record RouteEvent(Action action, Route route) implements NetlinkEvent {
     }
 
-    /** A neighbour entry was added, changed state, or was removed. */
+    /**
+     * A neighbour entry was added, changed state, or was removed.
+     *
+     * @param action whether it was added or changed, or was removed
+     * @param neighbour the neighbour entry
+     */
     record NeighbourEvent(Action action, Neighbour neighbour) implements NetlinkEvent {
     }
 
-    /** A policy-routing rule was added or removed. */
+    /**
+     * A policy-routing rule was added or removed.
+     *
+     * @param action whether it was added or removed
+     * @param rule the rule
+     */
     record RuleEvent(Action action, Rule rule) implements NetlinkEvent {
     }
 
-    /** A namespace id was assigned or released ({@code ip netns set}, a peer namespace going away). */
+    /**
+     * A namespace id was assigned or released ({@code ip netns set}, a peer namespace going away).
+     *
+     * @param action whether it was assigned or released
+     * @param nsid the namespace id
+     */
     record NsidEvent(Action action, int nsid) implements NetlinkEvent {
     }
 

@@ -17,10 +17,14 @@ import java.util.OptionalInt;
 public class NetlinkException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
+    /** The request's message type name. */
     private final String requestType;
+    /** The offending attribute's offset in the request, or -1. */
     private final int attributeOffset;
 
     /**
+     * Creates the exception; its message is built from these as in the examples above.
+     *
      * @param requestType the request's message type name, e.g. {@code RTM_NEWLINK}
      * @param target what the request was about (a link, a route), or null
      * @param errno the positive errno
@@ -33,12 +37,12 @@ public class NetlinkException extends NetnsException {
         this.attributeOffset = attributeOffset;
     }
 
-    /** @return the request type, e.g. {@code RTM_NEWROUTE} */
+    /** {@return the request type, e.g. {@code RTM_NEWROUTE}} */
     public String requestType() {
         return requestType;
     }
 
-    /** @return the offset of the attribute the kernel complained about, within the request, if it said */
+    /** {@return the offset of the attribute the kernel complained about, within the request, if it said} */
     public OptionalInt attributeOffset() {
         return attributeOffset < 0 ? OptionalInt.empty() : OptionalInt.of(attributeOffset);
     }

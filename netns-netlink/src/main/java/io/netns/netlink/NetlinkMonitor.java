@@ -37,14 +37,23 @@ import java.util.Set;
 public final class NetlinkMonitor implements AutoCloseable {
     /** rtnetlink multicast groups. */
     public enum Group {
+        /** Links ({@code ip monitor link}): RTNLGRP_LINK. */
         LINK(RtnlGroup.RTNLGRP_LINK),
+        /** IPv4 addresses ({@code ip -4 monitor address}): RTNLGRP_IPV4_IFADDR. */
         IPV4_ADDRESS(RtnlGroup.RTNLGRP_IPV4_IFADDR),
+        /** IPv6 addresses ({@code ip -6 monitor address}): RTNLGRP_IPV6_IFADDR. */
         IPV6_ADDRESS(RtnlGroup.RTNLGRP_IPV6_IFADDR),
+        /** IPv4 routes ({@code ip -4 monitor route}): RTNLGRP_IPV4_ROUTE. */
         IPV4_ROUTE(RtnlGroup.RTNLGRP_IPV4_ROUTE),
+        /** IPv6 routes ({@code ip -6 monitor route}): RTNLGRP_IPV6_ROUTE. */
         IPV6_ROUTE(RtnlGroup.RTNLGRP_IPV6_ROUTE),
+        /** Neighbour entries ({@code ip monitor neigh}): RTNLGRP_NEIGH. */
         NEIGHBOUR(RtnlGroup.RTNLGRP_NEIGH),
+        /** IPv4 policy-routing rules ({@code ip -4 monitor rule}): RTNLGRP_IPV4_RULE. */
         IPV4_RULE(RtnlGroup.RTNLGRP_IPV4_RULE),
+        /** IPv6 policy-routing rules ({@code ip -6 monitor rule}): RTNLGRP_IPV6_RULE. */
         IPV6_RULE(RtnlGroup.RTNLGRP_IPV6_RULE),
+        /** Namespace ids ({@code ip monitor nsid}): RTNLGRP_NSID. */
         NSID(RtnlGroup.RTNLGRP_NSID);
 
         final int number;
@@ -81,8 +90,17 @@ public final class NetlinkMonitor implements AutoCloseable {
         return open(namespace, set);
     }
 
-    /** As {@link #open(NetworkNamespace, Group...)}. */
+    /**
+     * As {@link #open(NetworkNamespace, Group...)}, but an empty set subscribes to no group.
+     *
+     * @param namespace where to listen
+     * @param groups what to listen to
+     * @return the monitor
+     */
     public static NetlinkMonitor open(NetworkNamespace namespace, Set<Group> groups) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("subscribe to at least one group");
+        }
         return open(namespace, NetlinkSocket.SOCKET_BUFFER, groups);
     }
 
@@ -96,6 +114,7 @@ public final class NetlinkMonitor implements AutoCloseable {
     /**
      * The next event, waiting up to {@code timeout}.
      *
+     * @param timeout how long to wait at most; zero or negative only reads what is already queued
      * @return the event, or empty if none came in time (or the thread was interrupted: its
      *         interrupt flag stays set)
      * @throws IllegalStateException if the monitor is (or gets) closed
@@ -107,6 +126,7 @@ public final class NetlinkMonitor implements AutoCloseable {
     /**
      * The next event, waiting as long as it takes.
      *
+     * @return the event
      * @throws IllegalStateException if the monitor is (or gets) closed
      * @throws java.util.concurrent.CancellationException if the thread is interrupted while waiting
      *         (its interrupt flag stays set)

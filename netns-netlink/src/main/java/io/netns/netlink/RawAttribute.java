@@ -16,6 +16,7 @@ public record RawAttribute(int type, byte[] value) {
         value = value.clone();
     }
 
+    /** {@return a copy of the payload bytes} */
     @Override
     public byte[] value() {
         return value.clone();

@@ -46,7 +46,7 @@ public record Route(
         List<NextHop> nextHops,
         List<RawAttribute> unknown) {
 
-    /** @return whether this is a default route (zero-length destination) */
+    /** {@return whether this is a default route (zero-length destination)} */
     public boolean isDefault() {
         return destination.isDefault();
     }

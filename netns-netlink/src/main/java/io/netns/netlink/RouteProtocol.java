@@ -5,11 +5,17 @@ public final class RouteProtocol {
     private RouteProtocol() {
     }
 
+    /** RTPROT_UNSPEC: unknown. */
     public static final int UNSPEC = 0;
+    /** RTPROT_REDIRECT: installed by an ICMP redirect (not used by current IPv4 kernels). */
     public static final int REDIRECT = 1;
+    /** RTPROT_KERNEL: installed by the kernel itself, e.g. the route to an address's prefix. */
     public static final int KERNEL = 2;
+    /** RTPROT_BOOT: installed during boot, and the default of {@code ip route add}. */
     public static final int BOOT = 3;
+    /** RTPROT_STATIC: installed by the administrator to override routing daemons. */
     public static final int STATIC = 4;
+    /** RTPROT_DHCP: installed by a DHCP client. */
     public static final int DHCP = 16;
 
     private static final String[] NAMES = new String[256];
@@ -39,12 +45,20 @@ public final class RouteProtocol {
         NAMES[192] = "eigrp";
     }
 
-    /** @return ip's name for a protocol number, or the number */
+    /**
+     * {@return ip's name for a protocol number, or the number in decimal}
+     *
+     * @param protocol an RTPROT_* number
+     */
     public static String nameOf(int protocol) {
         return protocol >= 0 && protocol < 256 && NAMES[protocol] != null ? NAMES[protocol] : Integer.toString(protocol);
     }
 
-    /** @return the number for ip's name or a decimal number; -1 if neither */
+    /**
+     * {@return the number for ip's name or a decimal number; -1 if neither}
+     *
+     * @param name a name from iproute2's rt_protos table (e.g. {@code static}) or a number in 0..255
+     */
     public static int parse(String name) {
         for (int i = 0; i < NAMES.length; i++) {
             if (name.equals(NAMES[i])) {

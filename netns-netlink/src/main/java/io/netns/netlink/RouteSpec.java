@@ -80,7 +80,12 @@ public final class RouteSpec {
         return to(IpPrefix.parse(prefix));
     }
 
-    /** @return a route to {@code prefix}; see {@link #to(String)} */
+    /**
+     * {@return a route to {@code prefix}; see {@link #to(String)}}
+     *
+     * @param prefix the destination, with its host bits clear
+     * @throws IllegalArgumentException if host bits are set
+     */
     public static RouteSpec to(IpPrefix prefix) {
         Objects.requireNonNull(prefix, "prefix");
         if (!prefix.network().equals(prefix)) {
@@ -90,12 +95,16 @@ public final class RouteSpec {
         return new RouteSpec(prefix, null, null, null, null, -1, 254, -1, -1, false, 0, 0, List.of());
     }
 
-    /** @return the IPv4 default route {@code default} */
+    /** {@return the IPv4 default route {@code default}} */
     public static RouteSpec defaultRoute() {
         return to(IpPrefix.any(Family.INET));
     }
 
-    /** @return the default route of {@code family} */
+    /**
+     * {@return the default route of {@code family}}
+     *
+     * @param family {@link Family#INET} or {@link Family#INET6}
+     */
     public static RouteSpec defaultRoute(Family family) {
         return to(IpPrefix.any(family));
     }
@@ -114,7 +123,12 @@ public final class RouteSpec {
         return a;
     }
 
-    /** @return with {@code via GATEWAY} */
+    /**
+     * {@return with {@code via GATEWAY}}
+     *
+     * @param gateway the next router's address, of the destination's family
+     * @throws IllegalArgumentException if it is of another family, or the route already has next hops
+     */
     public RouteSpec via(String gateway) {
         if (!nextHops.isEmpty()) {
             throw new IllegalArgumentException("a multipath route has its gateways in its next hops");
@@ -123,25 +137,44 @@ public final class RouteSpec {
                 mtu, tos, nextHops);
     }
 
-    /** @return with {@code dev DEVICE} */
+    /**
+     * {@return with {@code dev DEVICE}}
+     *
+     * @param device the output device's name
+     */
     public RouteSpec dev(String device) {
         return with(type, gateway, IfRef.of(device), source, metric, table, protocol, scope, onlink, mtu, tos,
                 nextHops);
     }
 
-    /** @return with the output device given by index */
+    /**
+     * {@return with the output device given by index}
+     *
+     * @param index the output device's index
+     * @throws IllegalArgumentException if the index is not positive
+     */
     public RouteSpec dev(int index) {
         return with(type, gateway, IfRef.of(index), source, metric, table, protocol, scope, onlink, mtu, tos,
                 nextHops);
     }
 
-    /** @return with {@code src ADDRESS} (preferred source) */
+    /**
+     * {@return with {@code src ADDRESS} (preferred source)}
+     *
+     * @param address the preferred source address, of the destination's family
+     * @throws IllegalArgumentException if it is of another family
+     */
     public RouteSpec src(String address) {
         return with(type, gateway, device, sameFamily(address, "source"), metric, table, protocol, scope, onlink,
                 mtu, tos, nextHops);
     }
 
-    /** @return with {@code metric N} (RTA_PRIORITY) */
+    /**
+     * {@return with {@code metric N} (RTA_PRIORITY)}
+     *
+     * @param metric the metric, 0..4294967295; lower is preferred
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RouteSpec metric(long metric) {
         if (metric < 0 || metric > 0xffffffffL) {
             throw new IllegalArgumentException("metric must be 0..4294967295");
@@ -149,7 +182,12 @@ public final class RouteSpec {
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }
 
-    /** @return with {@code table N} (254 main, 255 local; 1..4294967295) */
+    /**
+     * {@return with {@code table N} (254 main, 255 local; 1..4294967295)}
+     *
+     * @param table the routing table id
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RouteSpec table(long table) {
         if (table <= 0 || table > 0xffffffffL) {
             throw new IllegalArgumentException("a table id is 1..4294967295, not " + table);
@@ -157,7 +195,12 @@ public final class RouteSpec {
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }
 
-    /** @return with {@code proto P} (see {@link RouteProtocol}) */
+    /**
+     * {@return with {@code proto P} (see {@link RouteProtocol})}
+     *
+     * @param protocol an RTPROT_* number, 0..255
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RouteSpec protocol(int protocol) {
         if (protocol < 0 || protocol > 255) {
             throw new IllegalArgumentException("protocol must be 0..255");
@@ -165,24 +208,37 @@ public final class RouteSpec {
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }
 
-    /** @return with {@code scope S} */
+    /**
+     * {@return with {@code scope S}}
+     *
+     * @param scope the route's scope
+     */
     public RouteSpec scope(Scope scope) {
         return with(type, gateway, device, source, metric, table, protocol, scope.number(), onlink, mtu, tos,
                 nextHops);
     }
 
-    /** @return with the route type, e.g. {@link RouteType#BLACKHOLE} */
+    /**
+     * {@return with the route type, e.g. {@link RouteType#BLACKHOLE}}
+     *
+     * @param type the route type
+     */
     public RouteSpec type(RouteType type) {
         return with(Objects.requireNonNull(type), gateway, device, source, metric, table, protocol, scope, onlink,
                 mtu, tos, nextHops);
     }
 
-    /** @return with {@code onlink}: the gateway is on the link even without a matching prefix */
+    /** {@return with {@code onlink}: the gateway is on the link even without a matching prefix} */
     public RouteSpec onlink() {
         return with(type, gateway, device, source, metric, table, protocol, scope, true, mtu, tos, nextHops);
     }
 
-    /** @return with {@code mtu N} (the RTAX_MTU metric) */
+    /**
+     * {@return with {@code mtu N} (the RTAX_MTU metric)}
+     *
+     * @param mtu the path MTU, at least 68 for IPv4 and 1280 for IPv6
+     * @throws IllegalArgumentException if it is too small
+     */
     public RouteSpec mtu(int mtu) {
         int min = destination.address() instanceof Inet4Address ? 68 : 1280;
         if (mtu < min) {
@@ -191,7 +247,12 @@ public final class RouteSpec {
         return with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
     }
 
-    /** @return with {@code tos T} */
+    /**
+     * {@return with {@code tos T}}
+     *
+     * @param tos the type of service, 0..255
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RouteSpec tos(int tos) {
         if (tos < 0 || tos > 255) {
             throw new IllegalArgumentException("tos must be 0..255");
@@ -220,7 +281,7 @@ public final class RouteSpec {
         return with(type, null, this.device, source, metric, table, protocol, scope, onlink, mtu, tos, List.copyOf(nhs));
     }
 
-    /** @return the destination */
+    /** {@return the destination} */
     public IpPrefix destination() {
         return destination;
     }

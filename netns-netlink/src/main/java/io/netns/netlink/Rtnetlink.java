@@ -96,7 +96,7 @@ public final class Rtnetlink implements AutoCloseable {
         return new Rtnetlink(namespace, NetlinkSocket.open(namespace));
     }
 
-    /** @return the namespace this socket works in */
+    /** {@return the namespace this socket works in} */
     public NetworkNamespace namespace() {
         return namespace;
     }
@@ -414,42 +414,90 @@ public final class Rtnetlink implements AutoCloseable {
         });
     }
 
-    /** {@code ip link set DEV up}. */
+    /**
+     * Sets a link administratively up: {@code ip link set DEV up}.
+     *
+     * @param device the link's name
+     * @throws NetlinkException ENODEV if there is no such link, or another errno if the kernel refuses
+     */
     public void linkSetUp(String device) {
         linkSet(device, LinkUpdate.of().up());
     }
 
-    /** {@code ip link set DEV down}. */
+    /**
+     * Sets a link administratively down: {@code ip link set DEV down}.
+     *
+     * @param device the link's name
+     * @throws NetlinkException ENODEV if there is no such link, or another errno if the kernel refuses
+     */
     public void linkSetDown(String device) {
         linkSet(device, LinkUpdate.of().down());
     }
 
-    /** {@code ip link set DEV mtu N}. */
+    /**
+     * Changes a link's MTU: {@code ip link set DEV mtu N}.
+     *
+     * @param device the link's name
+     * @param mtu the new MTU, in bytes
+     * @throws IllegalArgumentException if the MTU is not positive
+     * @throws NetlinkException ENODEV if there is no such link, EINVAL if the device does not take that MTU
+     */
     public void linkSetMtu(String device, int mtu) {
         linkSet(device, LinkUpdate.of().mtu(mtu));
     }
 
-    /** {@code ip link set DEV name NEW}. */
+    /**
+     * Renames a link: {@code ip link set DEV name NEW}. Most devices must be down to be renamed.
+     *
+     * @param device the link's name
+     * @param newName its new name
+     * @throws IllegalArgumentException if the new name is not a valid interface name
+     * @throws NetlinkException ENODEV if there is no such link, EEXIST if the new name is taken, EBUSY if it is up
+     */
     public void linkSetName(String device, String newName) {
         linkSet(device, LinkUpdate.of().name(newName));
     }
 
-    /** {@code ip link set DEV address MAC}. */
+    /**
+     * Changes a link's link-layer address: {@code ip link set DEV address MAC}.
+     *
+     * @param device the link's name
+     * @param mac the new address, e.g. {@code 02:00:00:00:00:01}
+     * @throws IllegalArgumentException if {@code mac} is not a link-layer address
+     * @throws NetlinkException ENODEV if there is no such link, or another errno if the kernel refuses
+     */
     public void linkSetAddress(String device, String mac) {
         linkSet(device, LinkUpdate.of().address(MacAddress.parse(mac)));
     }
 
-    /** {@code ip link set DEV master BRIDGE}. */
+    /**
+     * Enslaves a link to a bridge or bond: {@code ip link set DEV master BRIDGE}.
+     *
+     * @param device the link's name
+     * @param master the bridge's or bond's name
+     * @throws NetlinkException ENODEV if either link does not exist, or another errno if the kernel refuses
+     */
     public void linkSetMaster(String device, String master) {
         linkSet(device, LinkUpdate.of().master(master));
     }
 
-    /** {@code ip link set DEV nomaster}. */
+    /**
+     * Releases a link from its bridge or bond: {@code ip link set DEV nomaster}.
+     *
+     * @param device the link's name
+     * @throws NetlinkException ENODEV if there is no such link, or another errno if the kernel refuses
+     */
     public void linkSetNoMaster(String device) {
         linkSet(device, LinkUpdate.of().noMaster());
     }
 
-    /** {@code ip link set DEV netns NS}: moves the device; it arrives down. */
+    /**
+     * Moves a link to another namespace: {@code ip link set DEV netns NS}. It arrives down.
+     *
+     * @param device the link's name
+     * @param target the namespace to move it to
+     * @throws NetlinkException ENODEV if there is no such link, or another errno if the kernel refuses
+     */
     public void linkSetNamespace(String device, NetworkNamespace target) {
         linkSet(device, LinkUpdate.of().namespace(target));
     }
@@ -465,7 +513,13 @@ public final class Rtnetlink implements AutoCloseable {
         ack(device, (w, seq) -> Requests.linkDel(w, seq, idx));
     }
 
-    /** {@code ip link del dev DEV} by index. */
+    /**
+     * Deletes the link with that index: {@code ip link del dev DEV} by index.
+     *
+     * @param index the link's ifindex
+     * @throws IllegalArgumentException if the index is not positive
+     * @throws NetlinkException ENODEV if there is no such link
+     */
     public void linkDel(int index) {
         if (index <= 0) {
             throw new IllegalArgumentException("an interface index is positive");
@@ -490,6 +544,8 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * The link named {@code device}, asked by name (not dumped and filtered): {@code ip link show DEV}.
      *
+     * @param device the link's name
+     * @return the link
      * @throws NetlinkException ENODEV if there is none
      */
     public Link link(String device) {
@@ -497,7 +553,14 @@ public final class Rtnetlink implements AutoCloseable {
         return single(device, (w, seq) -> Requests.linkGet(w, seq, 0, device), Decoders::link);
     }
 
-    /** The link with index {@code index}. @throws NetlinkException ENODEV if there is none */
+    /**
+     * The link with index {@code index}, asked by index: like {@code ip link show DEV}.
+     *
+     * @param index the link's ifindex
+     * @return the link
+     * @throws IllegalArgumentException if the index is not positive
+     * @throws NetlinkException ENODEV if there is none
+     */
     public Link link(int index) {
         if (index <= 0) {
             throw new IllegalArgumentException("an interface index is positive");
@@ -505,7 +568,12 @@ public final class Rtnetlink implements AutoCloseable {
         return single("ifindex " + index, (w, seq) -> Requests.linkGet(w, seq, index, null), Decoders::link);
     }
 
-    /** The link named {@code device}, or empty if there is none. */
+    /**
+     * The link named {@code device}, or empty if there is none: {@code ip link show DEV}.
+     *
+     * @param device the link's name
+     * @return the link, if there is one
+     */
     public Optional<Link> findLink(String device) {
         try {
             return Optional.of(link(device));
@@ -517,17 +585,29 @@ public final class Rtnetlink implements AutoCloseable {
         }
     }
 
-    /** The ifindex of {@code device}. @throws NetlinkException ENODEV if there is none */
+    /**
+     * The ifindex of {@code device}: the number {@code ip link show DEV} prints first.
+     *
+     * @param device the link's name
+     * @return its ifindex
+     * @throws NetlinkException ENODEV if there is none
+     */
     public int linkIndex(String device) {
         return link(device).index();
     }
 
-    /** Every link: {@code ip link show}. */
+    /** {@return every link: {@code ip link show}} */
     public List<Link> links() {
         return dumpList("links", (w, seq) -> Requests.linkDump(w, seq, 0), Rtm.RTM_NEWLINK, Decoders::link, null);
     }
 
-    /** The ports of a bridge or bond: {@code ip link show master BR}. */
+    /**
+     * The ports of a bridge or bond: {@code ip link show master BR}.
+     *
+     * @param master the bridge's or bond's name
+     * @return the links enslaved to it
+     * @throws NetlinkException ENODEV if there is no link named {@code master}
+     */
     public List<Link> links(String master) {
         int m = linkIndex(master);
         return dumpList("links of " + master, (w, seq) -> Requests.linkDump(w, seq, m), Rtm.RTM_NEWLINK,
@@ -539,8 +619,13 @@ public final class Rtnetlink implements AutoCloseable {
      * {@code timeout}). Use it before sending traffic on a link just set up: a SYN sent before the
      * link is operationally UP is often dropped and costs a one-second retransmit.
      *
+     * @param device the link's name
+     * @param state the operational state to wait for
+     * @param timeout how long to wait at most
      * @return the link in that state
-     * @throws NetnsException with ETIMEDOUT if it did not get there in time
+     * @throws NetnsException if it did not get there in time (errno 0; the message tells the state
+     *         it was still in)
+     * @throws NetlinkException ENODEV if there is no such link
      */
     public Link awaitOperState(String device, OperState state, Duration timeout) {
         Objects.requireNonNull(state, "state");
@@ -614,7 +699,7 @@ public final class Rtnetlink implements AutoCloseable {
         return last;
     }
 
-    /** @return whether IF_OPER_UP equals {@link OperState#UP}'s ordinal (it does: RFC 2863 order) */
+    /** {@return whether IF_OPER_UP equals {@link OperState#UP}'s ordinal (it does: RFC 2863 order)} */
     static boolean operStateOrderMatchesKernel() {
         return OperState.UP.ordinal() == IfOper.IF_OPER_UP;
     }
@@ -624,6 +709,7 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * Adds an address: {@code ip addr add PREFIX dev DEV [options]}.
      *
+     * @param spec the address, its device and options
      * @throws NetlinkException EEXIST if the device already has it
      */
     public void addressAdd(AddressSpec spec) {
@@ -633,12 +719,24 @@ public final class Rtnetlink implements AutoCloseable {
                 Requests.address(w, Rtm.RTM_NEWADDR, Requests.CREATE, seq, spec, idx));
     }
 
-    /** {@code ip addr add PREFIX dev DEV}. */
+    /**
+     * Adds an address without options: {@code ip addr add PREFIX dev DEV}.
+     *
+     * @param device the link's name
+     * @param prefix the address with its prefix length, e.g. {@code 198.18.0.1/24}
+     * @throws IllegalArgumentException if the prefix cannot be parsed
+     * @throws NetlinkException EEXIST if the device already has it, ENODEV if there is no such link
+     */
     public void addressAdd(String device, String prefix) {
         addressAdd(AddressSpec.of(prefix, device));
     }
 
-    /** {@code ip addr replace PREFIX dev DEV [options]}: add, or change the options of an existing one. */
+    /**
+     * {@code ip addr replace PREFIX dev DEV [options]}: add, or change the options of an existing one.
+     *
+     * @param spec the address, its device and options
+     * @throws NetlinkException ENODEV if there is no such link
+     */
     public void addressReplace(AddressSpec spec) {
         int idx = index(spec.device);
         ack(spec.prefix + " dev " + spec.device, (w, seq) ->
@@ -648,6 +746,7 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * Deletes an address: {@code ip addr del PREFIX dev DEV}.
      *
+     * @param spec the address and its device; the options are not needed
      * @throws NetlinkException EADDRNOTAVAIL if the device does not have it
      */
     public void addressDel(AddressSpec spec) {
@@ -656,22 +755,40 @@ public final class Rtnetlink implements AutoCloseable {
                 Requests.address(w, Rtm.RTM_DELADDR, Requests.CHANGE, seq, spec, idx));
     }
 
-    /** {@code ip addr del PREFIX dev DEV}. */
+    /**
+     * Deletes an address: {@code ip addr del PREFIX dev DEV}.
+     *
+     * @param device the link's name
+     * @param prefix the address with its prefix length, e.g. {@code 198.18.0.1/24}
+     * @throws IllegalArgumentException if the prefix cannot be parsed
+     * @throws NetlinkException EADDRNOTAVAIL if the device does not have it, ENODEV if there is no such link
+     */
     public void addressDel(String device, String prefix) {
         addressDel(AddressSpec.of(prefix, device));
     }
 
-    /** Every address of both families: {@code ip addr show}. */
+    /** {@return every address of both families: {@code ip addr show}} */
     public List<Address> addresses() {
         return addresses(Family.UNSPEC, 0);
     }
 
-    /** The addresses of one family ({@code ip -4 addr}), all families for {@link Family#UNSPEC}. */
+    /**
+     * The addresses of one family ({@code ip -4 addr}), all families for {@link Family#UNSPEC}.
+     *
+     * @param family {@link Family#INET}, {@link Family#INET6} or {@link Family#UNSPEC}
+     * @return the addresses
+     */
     public List<Address> addresses(Family family) {
         return addresses(family, 0);
     }
 
-    /** The addresses of one device: {@code ip addr show dev DEV}. */
+    /**
+     * The addresses of one device: {@code ip addr show dev DEV}.
+     *
+     * @param device the link's name
+     * @return its addresses, of both families
+     * @throws NetlinkException ENODEV if there is no such link
+     */
     public List<Address> addresses(String device) {
         return addresses(Family.UNSPEC, linkIndex(device));
     }
@@ -686,13 +803,19 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * Adds a route: {@code ip route add [TYPE] PREFIX [via GW] [dev DEV] [options]}.
      *
+     * @param spec the route
      * @throws NetlinkException EEXIST if it exists, ENETUNREACH if the gateway is not reachable
      */
     public void routeAdd(RouteSpec spec) {
         routeRequest(Rtm.RTM_NEWROUTE, Requests.CREATE, spec);
     }
 
-    /** {@code ip route replace ...}: add, or replace a route with the same destination, tos, metric and table. */
+    /**
+     * {@code ip route replace ...}: add, or replace a route with the same destination, tos, metric and table.
+     *
+     * @param spec the route
+     * @throws NetlinkException if the kernel refuses it, e.g. ENETUNREACH if the gateway is not reachable
+     */
     public void routeReplace(RouteSpec spec) {
         routeRequest(Rtm.RTM_NEWROUTE, Requests.REPLACE, spec);
     }
@@ -701,6 +824,7 @@ public final class Rtnetlink implements AutoCloseable {
      * Deletes a route: {@code ip route del PREFIX [via GW] [dev DEV] [table N] ...}; unspecified
      * fields match any.
      *
+     * @param spec the route to match
      * @throws NetlinkException ESRCH if no route matches
      */
     public void routeDel(RouteSpec spec) {
@@ -718,7 +842,7 @@ public final class Rtnetlink implements AutoCloseable {
         ack(spec.toString(), (w, seq) -> Requests.route(w, type, flags, seq, spec, oif, hops));
     }
 
-    /** The IPv4 routes of the main table: {@code ip route show}. */
+    /** {@return the IPv4 routes of the main table: {@code ip route show}} */
     public List<Route> routes() {
         return routes(Family.INET, 254);
     }
@@ -728,6 +852,7 @@ public final class Rtnetlink implements AutoCloseable {
      *
      * @param family {@link Family#INET}, {@link Family#INET6} or {@link Family#UNSPEC} for both
      * @param table a table id (254 main, 255 local), or 0 for every table ({@code ip route show table all})
+     * @return the routes
      */
     public List<Route> routes(Family family, long table) {
         return dumpList("routes", (w, seq) -> Requests.routeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
@@ -750,7 +875,11 @@ public final class Rtnetlink implements AutoCloseable {
                 Decoders::route, table == 0 ? null : r -> r.table() == table);
     }
 
-    /** Streams every link; see {@link #routeStream} for the rules. */
+    /**
+     * Streams every link ({@code ip link show}); see {@link #routeStream} for the rules.
+     *
+     * @return the links
+     */
     public Stream<Link> linkStream() {
         return stream("links", (w, seq) -> Requests.linkDump(w, seq, 0), Rtm.RTM_NEWLINK, Decoders::link, null);
     }
@@ -766,7 +895,13 @@ public final class Rtnetlink implements AutoCloseable {
         return routeGet(Addresses.parse(destination));
     }
 
-    /** As {@link #routeGet(String)}. */
+    /**
+     * As {@link #routeGet(String)}: {@code ip route get ADDR}.
+     *
+     * @param destination the address to route to
+     * @return the route, with its output device, gateway and preferred source filled in
+     * @throws NetlinkException ENETUNREACH if there is no route
+     */
     public Route routeGet(InetAddress destination) {
         Objects.requireNonNull(destination, "destination");
         return single(ipOf(destination), (w, seq) -> Requests.routeGet(w, seq, destination, null, 0),
@@ -775,28 +910,48 @@ public final class Rtnetlink implements AutoCloseable {
 
     // =================================================================== neighbours
 
-    /** {@code ip neigh add ADDR lladdr MAC dev DEV nud permanent}. */
+    /**
+     * Adds a neighbour entry: {@code ip neigh add ADDR lladdr MAC dev DEV nud permanent}.
+     *
+     * @param spec the entry
+     * @throws NetlinkException EEXIST if there is one already, ENODEV if there is no such link
+     */
     public void neighbourAdd(NeighbourSpec spec) {
         int idx = index(spec.device);
         ack(ipOf(spec.destination) + " dev " + spec.device,
                 (w, seq) -> Requests.neighbour(w, Rtm.RTM_NEWNEIGH, Requests.CREATE, seq, spec, idx));
     }
 
-    /** {@code ip neigh replace ...}. */
+    /**
+     * Adds a neighbour entry or replaces the existing one: {@code ip neigh replace ADDR lladdr MAC dev DEV nud STATE}.
+     *
+     * @param spec the entry
+     * @throws NetlinkException ENODEV if there is no such link
+     */
     public void neighbourReplace(NeighbourSpec spec) {
         int idx = index(spec.device);
         ack(ipOf(spec.destination) + " dev " + spec.device,
                 (w, seq) -> Requests.neighbour(w, Rtm.RTM_NEWNEIGH, Requests.REPLACE, seq, spec, idx));
     }
 
-    /** {@code ip neigh del ADDR dev DEV}. */
+    /**
+     * Deletes a neighbour entry: {@code ip neigh del ADDR dev DEV}.
+     *
+     * @param spec the entry; only its address and device matter
+     * @throws NetlinkException ENOENT if there is no such entry, ENODEV if there is no such link
+     */
     public void neighbourDel(NeighbourSpec spec) {
         int idx = index(spec.device);
         ack(ipOf(spec.destination) + " dev " + spec.device,
                 (w, seq) -> Requests.neighbour(w, Rtm.RTM_DELNEIGH, Requests.CHANGE, seq, spec, idx));
     }
 
-    /** {@code ip neigh show} of one family ({@link Family#UNSPEC}: both). */
+    /**
+     * The neighbour entries of one family: {@code ip neigh show}.
+     *
+     * @param family {@link Family#INET}, {@link Family#INET6} or {@link Family#UNSPEC} for both
+     * @return the entries
+     */
     public List<Neighbour> neighbours(Family family) {
         return dumpList("neighbours", (w, seq) -> Requests.neighbourDump(w, seq, family.number(), 0),
                 Rtm.RTM_NEWNEIGH, Decoders::neighbour, null);
@@ -804,17 +959,32 @@ public final class Rtnetlink implements AutoCloseable {
 
     // =================================================================== rules
 
-    /** {@code ip rule add ...}. */
+    /**
+     * Adds a policy-routing rule: {@code ip rule add ...}.
+     *
+     * @param spec the rule
+     * @throws NetlinkException if the kernel refuses it, e.g. EEXIST for a duplicate
+     */
     public void ruleAdd(RuleSpec spec) {
         ack("rule", (w, seq) -> Requests.rule(w, Rtm.RTM_NEWRULE, Requests.CREATE, seq, spec));
     }
 
-    /** {@code ip rule del ...}: deletes the first rule matching every field set. */
+    /**
+     * {@code ip rule del ...}: deletes the first rule matching every field set.
+     *
+     * @param spec the fields to match
+     * @throws NetlinkException ENOENT if no rule matches
+     */
     public void ruleDel(RuleSpec spec) {
         ack("rule", (w, seq) -> Requests.rule(w, Rtm.RTM_DELRULE, Requests.CHANGE, seq, spec));
     }
 
-    /** {@code ip rule show} ({@code ip -6 rule show} for {@link Family#INET6}). */
+    /**
+     * The policy-routing rules: {@code ip rule show} ({@code ip -6 rule show} for {@link Family#INET6}).
+     *
+     * @param family {@link Family#INET}, {@link Family#INET6}, or {@link Family#UNSPEC} for every family
+     * @return the rules
+     */
     public List<Rule> rules(Family family) {
         return dumpList("rules", (w, seq) -> Requests.ruleDump(w, seq, family.number()), Rtm.RTM_NEWRULE,
                 Decoders::rule, null);
@@ -842,6 +1012,9 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * The id {@code other} has as seen from this socket's namespace, if one was assigned
      * ({@code ip netns list-id}, {@code link-netnsid} in {@code ip link}).
+     *
+     * @param other the namespace
+     * @return its id, or empty if it has none
      */
     public OptionalInt nsid(NetworkNamespace other) {
         int id = NamespaceAccess.withFd(other, fd -> single("nsid", (w, seq) -> Requests.nsidGet(w, seq, fd),
@@ -849,7 +1022,7 @@ public final class Rtnetlink implements AutoCloseable {
         return id < 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
-    /** Every id assigned in this namespace: {@code ip netns list-id}. */
+    /** {@return every id assigned in this namespace: {@code ip netns list-id}} */
     public List<Integer> nsids() {
         return dumpList("nsids", Requests::nsidDump, Rtm.RTM_NEWNSID, Decoders::nsid, null);
     }

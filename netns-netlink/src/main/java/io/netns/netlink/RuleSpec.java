@@ -59,10 +59,23 @@ public final class RuleSpec {
         return new RuleSpec(family, null, null, -1, -1, -1, false, 0, 0, false, null, null, 0);
     }
 
-    /** @return a rule matching {@code from PREFIX}, of that prefix's family */
-    public static RuleSpec from(String prefix) {
+    /**
+     * {@return a rule matching {@code from PREFIX}, of that prefix's family}
+     *
+     * @param prefix the source prefix, e.g. {@code 198.18.0.0/16}
+     */
+    public static RuleSpec ofSource(String prefix) {
         IpPrefix p = IpPrefix.parse(prefix);
         return of(p.family()).from(p);
+    }
+
+    /**
+     * {@return with {@code from PREFIX}}
+     *
+     * @param prefix the source prefix, of this rule's family
+     */
+    public RuleSpec from(String prefix) {
+        return from(IpPrefix.parse(prefix));
     }
 
     private RuleSpec with(IpPrefix from, IpPrefix to, long priority, long table, int action, boolean invert,
@@ -79,18 +92,33 @@ public final class RuleSpec {
         return p;
     }
 
-    /** @return with {@code from PREFIX} */
+    /**
+     * {@return with {@code from PREFIX}}
+     *
+     * @param prefix the source prefix, of the rule's family
+     * @throws IllegalArgumentException if it is of another family
+     */
     public RuleSpec from(IpPrefix prefix) {
         return with(check(prefix), to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with {@code to PREFIX} */
+    /**
+     * {@return with {@code to PREFIX}}
+     *
+     * @param prefix the destination prefix, of the rule's family
+     * @throws IllegalArgumentException if it is of another family
+     */
     public RuleSpec to(String prefix) {
         return with(from, check(IpPrefix.parse(prefix)), priority, table, action, invert, fwmark, fwmask, hasFwmark,
                 iif, oif, tos);
     }
 
-    /** @return with {@code priority N} (0..4294967295) */
+    /**
+     * {@return with {@code priority N} (0..4294967295)}
+     *
+     * @param priority the rule's priority; lower is tried first
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RuleSpec priority(long priority) {
         if (priority < 0 || priority > 0xffffffffL) {
             throw new IllegalArgumentException("priority is 0..4294967295, not " + priority);
@@ -98,7 +126,12 @@ public final class RuleSpec {
         return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with {@code table N} (1..4294967295; the action becomes "to table") */
+    /**
+     * {@return with {@code table N} (1..4294967295; the action becomes "to table")}
+     *
+     * @param table the routing table to look up
+     * @throws IllegalArgumentException if it is out of range
+     */
     public RuleSpec table(long table) {
         if (table <= 0 || table > 0xffffffffL) {
             throw new IllegalArgumentException("a table id is 1..4294967295, not " + table);
@@ -106,7 +139,13 @@ public final class RuleSpec {
         return with(from, to, priority, table, 1, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with action blackhole, unreachable or prohibit */
+    /**
+     * {@return with action blackhole, unreachable or prohibit}
+     *
+     * @param type {@link RouteType#BLACKHOLE}, {@link RouteType#UNREACHABLE} or
+     *        {@link RouteType#PROHIBIT}; replaces any table
+     * @throws IllegalArgumentException for any other type
+     */
     public RuleSpec action(RouteType type) {
         int a = switch (type) {
             case BLACKHOLE -> 6;
@@ -117,29 +156,44 @@ public final class RuleSpec {
         return with(from, to, priority, -1, a, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with {@code not}: the selector is inverted */
+    /** {@return with {@code not}: the selector is inverted} */
     public RuleSpec not() {
         return with(from, to, priority, table, action, true, fwmark, fwmask, hasFwmark, iif, oif, tos);
     }
 
-    /** @return with {@code fwmark MARK/MASK} */
+    /**
+     * {@return with {@code fwmark MARK/MASK}}
+     *
+     * @param mark the firewall mark to match
+     * @param mask the bits of the mark compared ({@code -1} for all)
+     */
     public RuleSpec fwmark(int mark, int mask) {
         return with(from, to, priority, table, action, invert, mark, mask, true, iif, oif, tos);
     }
 
-    /** @return with {@code iif DEV} */
+    /**
+     * {@return with {@code iif DEV}}
+     *
+     * @param device the name of the device packets arrive on
+     * @throws IllegalArgumentException if it is not a valid interface name
+     */
     public RuleSpec iif(String device) {
         return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, LinkNames.check(device),
                 oif, tos);
     }
 
-    /** @return with {@code oif DEV} */
+    /**
+     * {@return with {@code oif DEV}}
+     *
+     * @param device the name of the device packets leave by
+     * @throws IllegalArgumentException if it is not a valid interface name
+     */
     public RuleSpec oif(String device) {
         return with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif,
                 LinkNames.check(device), tos);
     }
 
-    /** @return the family */
+    /** {@return the family} */
     public Family family() {
         return family;
     }

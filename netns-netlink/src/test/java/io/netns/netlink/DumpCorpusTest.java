@@ -101,11 +101,11 @@ class DumpCorpusTest {
         rt.neighbourAdd(NeighbourSpec.of("198.18.2.9", "br0").linkAddress("02:6e:73:00:02:09")
                 .state(Nud.NUD_STALE));
 
-        rt.ruleAdd(RuleSpec.from("198.18.0.0/16").table(100).priority(1000));
+        rt.ruleAdd(RuleSpec.ofSource("198.18.0.0/16").table(100).priority(1000));
         rt.ruleAdd(RuleSpec.of(Family.INET).to("198.18.9.0/24").fwmark(0x10, 0xff).table(1000).priority(1001));
         rt.ruleAdd(RuleSpec.of(Family.INET).iif("va").action(RouteType.BLACKHOLE).priority(1002));
-        rt.ruleAdd(RuleSpec.from("198.18.5.0/24").not().oif("vc").action(RouteType.PROHIBIT).priority(1003));
-        rt.ruleAdd(RuleSpec.from("fd42:6e73::/48").table(100).priority(1000));
+        rt.ruleAdd(RuleSpec.ofSource("198.18.5.0/24").not().oif("vc").action(RouteType.PROHIBIT).priority(1003));
+        rt.ruleAdd(RuleSpec.ofSource("fd42:6e73::/48").table(100).priority(1000));
         rt.ruleAdd(RuleSpec.of(Family.INET6).action(RouteType.UNREACHABLE).priority(1004));
     }
 

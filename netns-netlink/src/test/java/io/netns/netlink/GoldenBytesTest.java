@@ -162,7 +162,7 @@ class GoldenBytesTest {
 
     @Test
     void rule() throws IOException {
-        Requests.rule(w, Rtm.RTM_NEWRULE, Requests.CREATE, SEQ, RuleSpec.from("198.18.8.0/24").table(100).priority(1000));
+        Requests.rule(w, Rtm.RTM_NEWRULE, Requests.CREATE, SEQ, RuleSpec.ofSource("198.18.8.0/24").table(100).priority(1000));
         assertSameAsIp("rule_add");
     }
 }

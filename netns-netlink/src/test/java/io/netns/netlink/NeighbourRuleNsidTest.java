@@ -300,21 +300,21 @@ class NeighbourRuleNsidTest {
 
     static final List<RulePair> RULES = List.of(
             new RulePair("rule add from 198.18.1.0/24 to 198.18.2.0/24 priority 100 table 100",
-                    RuleSpec.from("198.18.1.0/24").to("198.18.2.0/24").priority(100).table(100)),
+                    RuleSpec.ofSource("198.18.1.0/24").to("198.18.2.0/24").priority(100).table(100)),
             new RulePair("rule add priority 101 fwmark 0x10/0xff table 1000",
                     RuleSpec.of(Family.INET).priority(101).fwmark(0x10, 0xff).table(1000)),
             new RulePair("rule add priority 102 iif va oif vb blackhole",
                     RuleSpec.of(Family.INET).priority(102).iif("va").oif("vb").action(RouteType.BLACKHOLE)),
             new RulePair("rule add not from 198.18.3.0/24 priority 103 unreachable",
-                    RuleSpec.from("198.18.3.0/24").not().priority(103).action(RouteType.UNREACHABLE)),
+                    RuleSpec.ofSource("198.18.3.0/24").not().priority(103).action(RouteType.UNREACHABLE)),
             new RulePair("rule add from 198.18.4.4/32 priority 104 prohibit",
-                    RuleSpec.from("198.18.4.4/32").priority(104).action(RouteType.PROHIBIT)),
+                    RuleSpec.ofSource("198.18.4.4/32").priority(104).action(RouteType.PROHIBIT)),
             new RulePair("rule add priority 105 to 198.18.5.0/24 table 253",
                     RuleSpec.of(Family.INET).priority(105).to("198.18.5.0/24").table(253)),
             new RulePair("rule add priority 106 fwmark 0x80000000/0xffffffff lookup main",
                     RuleSpec.of(Family.INET).priority(106).fwmark(0x8000_0000, 0xffff_ffff)),
             new RulePair("-6 rule add from fd42:6e73:1::/48 priority 200 table 200",
-                    RuleSpec.from("fd42:6e73:1::/48").priority(200).table(200)),
+                    RuleSpec.ofSource("fd42:6e73:1::/48").priority(200).table(200)),
             new RulePair("-6 rule add to fd42:6e73:2::/64 priority 201 blackhole",
                     RuleSpec.of(Family.INET6).to("fd42:6e73:2::/64").priority(201).action(RouteType.BLACKHOLE)),
             new RulePair("-6 rule add not fwmark 0x20/0xf0 priority 202 table 1000",
@@ -322,7 +322,7 @@ class NeighbourRuleNsidTest {
             new RulePair("-6 rule add iif lo oif va priority 203 prohibit",
                     RuleSpec.of(Family.INET6).iif("lo").oif("va").priority(203).action(RouteType.PROHIBIT)),
             new RulePair("-6 rule add from fd42:6e73::5 priority 204 unreachable",
-                    RuleSpec.from("fd42:6e73::5/128").priority(204).action(RouteType.UNREACHABLE)));
+                    RuleSpec.ofSource("fd42:6e73::5/128").priority(204).action(RouteType.UNREACHABLE)));
 
     @Test
     void rulesOfBothFamilies() {
@@ -399,7 +399,7 @@ class NeighbourRuleNsidTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> RuleSpec.of(Family.INET6).from(IpPrefix.parse("198.18.0.0/24")))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> RuleSpec.from("fd42:6e73::/64").to("198.18.0.0/24"))
+            assertThatThrownBy(() -> RuleSpec.ofSource("fd42:6e73::/64").to("198.18.0.0/24"))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> RuleSpec.of(Family.UNSPEC)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> RuleSpec.of(Family.INET).table(0)).isInstanceOf(IllegalArgumentException.class);
@@ -445,8 +445,8 @@ class NeighbourRuleNsidTest {
         String i = TempNamespaces.name(byIp);
         try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
             for (Rtnetlink rt : List.of(rj, ri)) {
-                rt.ruleAdd(RuleSpec.from("198.18.1.0/24").priority(300).table(100));
-                rt.ruleAdd(RuleSpec.from("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
+                rt.ruleAdd(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
+                rt.ruleAdd(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
             }
             Ip.in(i, "rule", "del", "priority", "300");
             Ip.in(i, "rule", "del", "priority", "301");
