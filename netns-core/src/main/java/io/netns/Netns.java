@@ -284,6 +284,22 @@ public final class Netns {
         if (cause.errno() == Errno.ENOENT || cause.errno() == Errno.ESRCH) {
             return new NamespaceNotFoundException("no process " + pid, operation, path, cause.errno());
         }
+        if (cause.errno() == Errno.EACCES && hasExited(pid)) {
+            // an exited, not yet reaped process (a zombie) has no namespaces left to open
+            return new NamespaceNotFoundException("process " + pid + " has exited", operation, path, cause.errno());
+        }
         return cause;
+    }
+
+    /** Whether {@code pid} is a zombie or gone, from the state field of /proc/PID/stat. */
+    private static boolean hasExited(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            int close = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
+            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : 'X';
+            return state == 'Z' || state == 'X';
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 }

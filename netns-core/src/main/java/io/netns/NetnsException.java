@@ -97,13 +97,16 @@ public class NetnsException extends RuntimeException {
             sb.append(": Error: ").append(kernelMessage);
         }
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            sb.append(". ").append(permissionHint(operation)).append("; print Netns.checkEnvironment() for details");
+            sb.append(". ").append(permissionHint(operation, target)).append("; print Netns.checkEnvironment() for details");
         }
         return sb.toString();
     }
 
     /** Which privilege the failed operation needs, so a permission error names what is missing. */
-    static String permissionHint(String operation) {
+    static String permissionHint(String operation, String target) {
+        if (target != null && target.startsWith("/proc/") && operation.equals("open")) {
+            return "opening another process's namespace needs root (or CAP_SYS_PTRACE over it)";
+        }
         if (operation.startsWith("RTM_") || operation.startsWith("NLMSG_")) {
             return "Changing links, addresses, routes, rules or namespace ids needs CAP_NET_ADMIN";
         }
