@@ -30,10 +30,11 @@ class LauncherTest {
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(e).getFileName().toString();
             boolean moduleClasses = e.endsWith("/target/classes") && (e.contains("netns-core") || e.contains("netns-netlink")
-                    || e.contains("netns-examples"));
-            boolean moduleJar = name.matches("netns-(core|netlink)-.*\\.jar") && !name.contains("tests");
+                    || e.contains("netns-netty") || e.contains("netns-examples"));
+            boolean moduleJar = name.matches("netns-(core|netlink|netty)-.*\\.jar") && !name.contains("tests");
             boolean jackson = name.matches("jackson-(core|databind|annotations)-.*\\.jar");
-            if (moduleClasses || moduleJar || jackson) {
+            boolean netty = name.startsWith("netty-");
+            if (moduleClasses || moduleJar || jackson || netty) {
                 entries.add(e);
             }
         }
@@ -46,13 +47,13 @@ class LauncherTest {
         Ip.in(n, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
         Ip.in(n, "link", "set", "v0", "up");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Ip.Result r = Ip.exec(java, "--enable-native-access=io.netns", "-p", modulePath(), "-m",
+        Ip.Result r = Ip.exec(java, "--enable-native-access=io.netns,io.netty.common", "-p", modulePath(), "-m",
                 "io.netns.examples/io.netns.examples.Main", "-n", n, "link", "show");
         assertThat(r.stderr()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEqualTo(Ip.in(n, "link", "show"));
 
-        Ip.Result bad = Ip.exec(java, "--enable-native-access=io.netns", "-p", modulePath(), "-m",
+        Ip.Result bad = Ip.exec(java, "--enable-native-access=io.netns,io.netty.common", "-p", modulePath(), "-m",
                 "io.netns.examples/io.netns.examples.Main", "-n", n, "link", "del", "nosuch");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).isEqualTo("Cannot find device \"nosuch\"\n");
