@@ -56,7 +56,7 @@ public record EnvironmentReport(
         String setnsError = null;
         try {
             Throwaway.run("netns-check", () -> {
-                int fd = ThreadState.openCurrentNamespace();
+                int fd = io.netns.internal.sys.CurrentNamespace.open();
                 try {
                     Sys.setns(fd, Linux.CLONE_NEWNET, "own namespace");
                 } finally {

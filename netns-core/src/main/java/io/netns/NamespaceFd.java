@@ -33,6 +33,12 @@ final class NamespaceFd {
         }
     }
 
+    /** Acquires the descriptor (see {@link #use}); the caller must {@link #release()} it. */
+    int acquireRaw() {
+        acquire();
+        return fd;
+    }
+
     void acquire() {
         while (true) {
             int s = state.get();

@@ -113,7 +113,7 @@ public final class NamespaceRegistry {
         }
     }
 
-    /** Where the bind-mount source comes from; runs on a throwaway thread. */
+    /** Where the bind-mount source comes from; runs on the namespace factory's thread. */
     private interface MountSource {
         String prepare();
     }
@@ -125,7 +125,8 @@ public final class NamespaceRegistry {
             FaultInjection.checkpoint("create:file-created");
             int nsFd;
             try {
-                nsFd = Throwaway.run("netns-create", () -> {
+                // on the dedicated factory thread: creating moves the thread into the new namespace
+                nsFd = NamespaceFactory.call(() -> {
                     Sys.mount(source.prepare(), path, "none", Linux.MS_BIND, null);
                     try {
                         return Sys.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);

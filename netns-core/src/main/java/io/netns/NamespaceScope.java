@@ -1,5 +1,6 @@
 package io.netns;
 
+import io.netns.internal.sys.CurrentNamespace;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.Sys;
 
@@ -20,16 +21,32 @@ import io.netns.internal.sys.Sys;
 public final class NamespaceScope implements AutoCloseable {
     private final ThreadState state;
     private final NetworkNamespace namespace;
-    /** Descriptor of the namespace to go back to; owned by this scope. */
+    /** Descriptor of the namespace to go back to (see {@link Previous}). */
     private final int previousFd;
+    private final Previous previous;
+    /** The enclosing scope's handle descriptor, held while this scope needs it to go back. */
+    private final NamespaceFd borrowed;
     /** Whether the handle was opened for this scope alone ({@link Netns#enter(String)}) and closes with it. */
     private final boolean ownsHandle;
     private boolean closed;
 
-    private NamespaceScope(ThreadState state, NetworkNamespace namespace, int previousFd, boolean ownsHandle) {
+    /** Where {@link #previousFd} comes from, and so who closes it. */
+    private enum Previous {
+        /** the thread's cached home descriptor (kept by {@link ThreadState}) */
+        HOME,
+        /** the enclosing scope's namespace handle ({@link #borrowed}, released on close) */
+        ENCLOSING,
+        /** opened for this scope alone (closed on close) */
+        OWN
+    }
+
+    private NamespaceScope(ThreadState state, NetworkNamespace namespace, int previousFd, Previous previous,
+                           NamespaceFd borrowed, boolean ownsHandle) {
         this.state = state;
         this.namespace = namespace;
         this.previousFd = previousFd;
+        this.previous = previous;
+        this.borrowed = borrowed;
         this.ownsHandle = ownsHandle;
     }
 
@@ -43,19 +60,54 @@ public final class NamespaceScope implements AutoCloseable {
         }
         ThreadState state = ThreadState.current();
         state.checkUsable();
-        int previous = ThreadState.openCurrentNamespace();
+        // Where is the thread now? Asked of the kernel every time (a readlink, cheap), so a move by
+        // other code is noticed; the descriptor to come back through is reused when already known.
+        long here = CurrentNamespace.inode();
+        NamespaceScope enclosing = state.scopes.peekLast();
+        int previousFd = -1;
+        Previous previous = Previous.OWN;
+        NamespaceFd borrowed = null;
+        if (enclosing != null && enclosing.namespace.inode() == here) {
+            try {
+                borrowed = enclosing.namespace.fd();
+                previousFd = borrowed.acquireRaw();
+                previous = Previous.ENCLOSING;
+            } catch (IllegalStateException closedHandle) {
+                borrowed = null; // the enclosing handle was closed meanwhile: open our own below
+            }
+        } else if (enclosing == null) {
+            previousFd = state.homeIfIn(here);
+            if (previousFd < 0) {
+                previousFd = state.rememberHome(here);
+            }
+            previous = Previous.HOME;
+        }
+        if (previousFd < 0) {
+            previousFd = CurrentNamespace.open();
+            previous = Previous.OWN;
+        }
         try {
             namespace.fd().use(fd -> {
                 Sys.setns(fd, Linux.CLONE_NEWNET, namespace.describe());
                 return null;
             });
         } catch (RuntimeException e) {
-            Sys.closeQuietly(previous);
+            release(previous, previousFd, borrowed);
             throw e;
         }
-        NamespaceScope scope = new NamespaceScope(state, namespace, previous, ownsHandle);
+        NamespaceScope scope = new NamespaceScope(state, namespace, previousFd, previous, borrowed, ownsHandle);
         state.scopes.addLast(scope);
         return scope;
+    }
+
+    private static void release(Previous previous, int fd, NamespaceFd borrowed) {
+        switch (previous) {
+            case OWN -> Sys.closeQuietly(fd);
+            case ENCLOSING -> borrowed.release();
+            case HOME -> {
+                // kept by the thread state
+            }
+        }
     }
 
     /** {@return the namespace this scope entered} */
@@ -95,7 +147,7 @@ public final class NamespaceScope implements AutoCloseable {
             state.poisoned = error;
             throw error;
         } finally {
-            Sys.closeQuietly(previousFd);
+            release(previous, previousFd, borrowed);
             if (ownsHandle) {
                 namespace.close();
             }
@@ -104,7 +156,7 @@ public final class NamespaceScope implements AutoCloseable {
 
     void abandon() {
         closed = true;
-        Sys.closeQuietly(previousFd);
+        release(previous, previousFd, borrowed);
         if (ownsHandle) {
             namespace.close();
         }

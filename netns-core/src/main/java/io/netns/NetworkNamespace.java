@@ -47,6 +47,11 @@ public final class NetworkNamespace implements AutoCloseable {
             public <T> T withFd(NetworkNamespace namespace, java.util.function.IntFunction<T> action) {
                 return namespace.fd.use(action);
             }
+
+            @Override
+            public <T> T callBriefly(NetworkNamespace namespace, java.util.concurrent.Callable<T> step) {
+                return NamespaceFactory.callInside(namespace, step);
+            }
         });
     }
 
@@ -289,7 +294,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * @throws UncheckedIOException if the socket cannot be created
      */
     public ServerSocketChannel openServerSocketChannel() {
-        return call(() -> wrapIo(ServerSocketChannel::open));
+        return briefly(ServerSocketChannel::open);
     }
 
     /**
@@ -299,7 +304,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * @return an unbound server socket channel
      */
     public ServerSocketChannel openServerSocketChannel(ProtocolFamily family) {
-        return call(() -> wrapIo(() -> ServerSocketChannel.open(family)));
+        return briefly(() -> ServerSocketChannel.open(family));
     }
 
     /**
@@ -309,7 +314,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * @throws UncheckedIOException if the socket cannot be created
      */
     public SocketChannel openSocketChannel() {
-        return call(() -> wrapIo(SocketChannel::open));
+        return briefly(SocketChannel::open);
     }
 
     /**
@@ -319,7 +324,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * @return an unconnected socket channel
      */
     public SocketChannel openSocketChannel(ProtocolFamily family) {
-        return call(() -> wrapIo(() -> SocketChannel.open(family)));
+        return briefly(() -> SocketChannel.open(family));
     }
 
     /**
@@ -329,7 +334,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * @throws UncheckedIOException if the socket cannot be created
      */
     public DatagramChannel openDatagramChannel() {
-        return call(() -> wrapIo(DatagramChannel::open));
+        return briefly(DatagramChannel::open);
     }
 
     /**
@@ -339,7 +344,18 @@ public final class NetworkNamespace implements AutoCloseable {
      * @return an unbound datagram channel
      */
     public DatagramChannel openDatagramChannel(ProtocolFamily family) {
-        return call(() -> wrapIo(() -> DatagramChannel.open(family)));
+        return briefly(() -> DatagramChannel.open(family));
+    }
+
+    /**
+     * Opens a socket inside on the library's dedicated namespace thread (a few microseconds, and no
+     * pinned thread is started for a namespace that only needs sockets).
+     */
+    private <T> T briefly(IoSupplier<T> open) {
+        if (fd.isClosed()) {
+            throw new IllegalStateException(describe() + " handle is closed");
+        }
+        return NamespaceFactory.callInside(this, () -> wrapIo(open));
     }
 
     private interface IoSupplier<T> {

@@ -1,23 +1,50 @@
 package io.netns;
 
+import io.netns.internal.sys.CurrentNamespace;
 import io.netns.internal.sys.Sys;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 
 /**
  * What the library knows about one platform thread's namespace moves: the stack of open
- * {@link NamespaceScope}s (innermost last) and whether a restore ever failed on it.
+ * {@link NamespaceScope}s (innermost last), whether a restore ever failed on it, and a descriptor
+ * of the namespace it is found in outside every scope (its "home"), kept so that entering and
+ * leaving do not open /proc files each time. The home descriptor is closed when the thread ends.
  */
 final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+    private static final Cleaner CLEANER = Cleaner.create();
 
     final Thread owner = Thread.currentThread();
     final ArrayDeque<NamespaceScope> scopes = new ArrayDeque<>(4);
     /** Set once a restore failed: the thread is in an unknown namespace for good. */
     NamespaceRestoreError poisoned;
+    /** The home descriptor, shared with the cleaner that closes it after the thread's end. */
+    private final int[] home = {-1};
+    private long homeInode;
+
+    private ThreadState() {
+        int[] h = home;
+        CLEANER.register(this, () -> Sys.closeQuietly(h[0]));
+    }
 
     static ThreadState current() {
         return CURRENT.get();
+    }
+
+    /** A descriptor of the home namespace if the thread is in it ({@code inode}), else -1. */
+    int homeIfIn(long inode) {
+        return home[0] >= 0 && homeInode == inode ? home[0] : -1;
+    }
+
+    /** Makes the namespace the thread is in now ({@code inode}) its home; returns the descriptor. */
+    int rememberHome(long inode) {
+        int fd = CurrentNamespace.open();
+        Sys.closeQuietly(home[0]);
+        home[0] = fd;
+        homeInode = inode;
+        return fd;
     }
 
     /** The current thread's state if it ever entered, without creating one. */
@@ -40,10 +67,5 @@ final class ThreadState {
         while ((s = scopes.pollLast()) != null) {
             s.abandon();
         }
-    }
-
-    static int openCurrentNamespace() {
-        return Sys.open("/proc/thread-self/ns/net", io.netns.internal.sys.Linux.O_RDONLY
-                | io.netns.internal.sys.Linux.O_CLOEXEC, 0);
     }
 }

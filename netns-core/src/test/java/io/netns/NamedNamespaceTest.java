@@ -169,6 +169,32 @@ class NamedNamespaceTest {
     }
 
     @Test
+    void anUnnamedNamespaceLivesAsLongAsItsHandle() throws Exception {
+        java.util.List<String> namesBefore = Ip.netnsList();
+        NetworkNamespace ns = Netns.createUnnamed();
+        try {
+            assertThat(ns.name()).isEmpty();
+            assertThat(ns.path()).isEmpty();
+            assertThat(Ip.netnsList()).isEqualTo(namesBefore);
+            long inside = ns.call(() -> (Long) Files.readAttributes(Path.of("/proc/thread-self/ns/net"), "unix:ino")
+                    .get("ino"));
+            assertThat(inside).isEqualTo(ns.inode());
+            Process p = ns.exec("ip", "-j", "link", "show");
+            assertThat(Ip.parse(new String(p.getInputStream().readAllBytes()))).hasSize(1);
+            assertThat(p.waitFor()).isZero();
+            // a second handle through a process inside is the same namespace
+            Process sleeper = ns.exec("sleep", "30");
+            try (NetworkNamespace again = Netns.ofPid(sleeper.pid())) {
+                assertThat(again).isEqualTo(ns);
+            } finally {
+                sleeper.destroyForcibly().waitFor();
+            }
+        } finally {
+            ns.close();
+        }
+    }
+
+    @Test
     void aNamespaceStaysAliveWhileAHandleHoldsItAfterDelete() throws Exception {
         String name = TestNames.unique("alive");
         NetworkNamespace ns = Netns.create(name);

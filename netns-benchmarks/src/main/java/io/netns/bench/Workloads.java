@@ -47,6 +47,8 @@ public final class Workloads {
     private static final Duration UP = Duration.ofSeconds(5);
     private static final String PREFIX = "bench-" + ProcessHandle.current().pid() + "-";
     private static int warmRuns = 3;
+    /** Runs between the cold one and the measured ones, so the JIT has compiled the paths measured. */
+    private static int warmupRuns = 5;
 
     private Workloads() {
     }
@@ -64,6 +66,8 @@ public final class Workloads {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 warmRuns = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--warmup")) {
+                warmupRuns = Integer.parseInt(args[++i]);
             } else {
                 which.add(args[i].toUpperCase(Locale.ROOT));
             }
@@ -89,17 +93,25 @@ public final class Workloads {
                 case "CALL" -> measure("java", "CALL", Workloads::call);
                 case "SOCKET" -> measure("java", "SOCKET", Workloads::socketOpen);
                 default -> {
-                    System.err.println("usage: netns-bench [--runs N] W1|W2|W3|W4|W5|CALL|SOCKET|ALL ...");
+                    System.err.println("usage: netns-bench [--runs N] [--warmup N] W1|W2|W3|W4|W5|CALL|SOCKET|ALL ...");
                     System.exit(1);
                 }
             }
         }
     }
 
-    /** Runs a workload cold, then {@link #warmRuns} times, printing the cold run and the warm median. */
+    /**
+     * Runs a workload cold, then {@link #warmupRuns} times unmeasured, then {@link #warmRuns} times,
+     * printing the cold run and the median of the measured ones. The slow per-link teardown
+     * variants of W2 (about 10 s a run, all of it kernel time) are not repeated for warm-up.
+     */
     static void measure(String tool, String workload, Workload w) throws Exception {
         Run cold = w.run();
         print(tool, workload, cold, "cold");
+        int warmups = cold.elapsedS() > 2 ? 0 : warmupRuns;
+        for (int i = 0; i < warmups; i++) {
+            w.run();
+        }
         List<Run> warm = new ArrayList<>();
         for (int i = 0; i < warmRuns; i++) {
             warm.add(w.run());
@@ -326,7 +338,7 @@ public final class Workloads {
     // ------------------------------------------------------------------ W5
 
     /**
-     * Per iteration: two namespaces, a veth between them, addresses, links up, wait until
+     * Per iteration: two (unnamed) namespaces, a veth between them, addresses, links up, wait until
      * operationally UP, a TCP connect and 1-byte echo, delete both; 20 iterations.
      */
     static Run w5() throws Exception {
@@ -336,11 +348,10 @@ public final class Workloads {
         double[] teardown = new double[iterations];
         double[] total = new double[iterations];
         for (int i = 0; i < iterations; i++) {
-            String a = PREFIX + "w5a";
-            String b = PREFIX + "w5b";
             long t0 = System.nanoTime();
-            NetworkNamespace na = Netns.create(a);
-            NetworkNamespace nb = Netns.create(b);
+            // unnamed, as the peers' W5 (Go's netns.New): no file or mount in the run directory
+            NetworkNamespace na = Netns.createUnnamed();
+            NetworkNamespace nb = Netns.createUnnamed();
             long t1;
             long t2;
             try (Rtnetlink ra = Rtnetlink.open(na); Rtnetlink rb = Rtnetlink.open(nb)) {
@@ -369,10 +380,8 @@ public final class Workloads {
                 }
                 t2 = System.nanoTime();
             }
-            na.close();
+            na.close(); // the last reference: the kernel destroys the namespace and its devices
             nb.close();
-            Netns.delete(a);
-            Netns.delete(b);
             long t3 = System.nanoTime();
             setup[i] = (t1 - t0) / 1e6;
             echo[i] = (t2 - t1) / 1e6;

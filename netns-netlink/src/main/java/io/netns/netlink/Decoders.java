@@ -96,6 +96,12 @@ final class Decoders {
 
     // ------------------------------------------------------------------ links
 
+    /** The ifindex of an RTM_NEWLINK, without decoding its attributes. */
+    static int linkIndex(MessageReader r) {
+        r.requirePayload(16, "struct ifinfomsg");
+        return u32(r.segment(), r.payload() + 4);
+    }
+
     /** RTM_NEWLINK / RTM_DELLINK → Link. */
     static Link link(MessageReader r) {
         MemorySegment s = r.segment();

@@ -78,7 +78,8 @@ final class NetlinkSocket implements AutoCloseable {
         if (isCurrentThreadIn(ns)) {
             fd = createFd(groups, bufferBytes);
         } else {
-            fd = ns.call(() -> createFd(groups, bufferBytes));
+            // created by the library's dedicated namespace thread: no pinned thread is started
+            fd = io.netns.internal.sys.NamespaceAccess.callBriefly(ns, () -> createFd(groups, bufferBytes));
         }
         try {
             return new NetlinkSocket(fd, ns.toString());
@@ -89,8 +90,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     static boolean isCurrentThreadIn(NetworkNamespace ns) {
-        Stat here = io.netns.internal.sys.CurrentNamespace.stat();
-        return here.ino() == ns.inode() && here.dev() == ns.device();
+        return io.netns.internal.sys.CurrentNamespace.inode() == ns.inode();
     }
 
     private static int createFd(int[] groups, int bufferBytes) {

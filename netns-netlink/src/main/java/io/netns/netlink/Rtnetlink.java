@@ -593,7 +593,9 @@ public final class Rtnetlink implements AutoCloseable {
      * @throws NetlinkException ENODEV if there is none
      */
     public int linkIndex(String device) {
-        return link(device).index();
+        LinkNames.check(device);
+        // only the ifindex of the reply's ifinfomsg is read: no full decode of a kilobyte of attributes
+        return single(device, (w, seq) -> Requests.linkGet(w, seq, 0, device), Decoders::linkIndex);
     }
 
     /** {@return every link: {@code ip link show}} */
@@ -1117,9 +1119,9 @@ public final class Rtnetlink implements AutoCloseable {
         int seq = socket.nextSeq();
         Requests.linkGet(socket.tx.reset(), seq, 0, name);
         socket.flush();
-        List<Link> out = new ArrayList<>(1);
-        awaitReplies(seq, name, r -> out.add(Decoders.link(r)));
-        return out.get(0).index();
+        int[] out = {-1};
+        awaitReplies(seq, name, r -> out[0] = Decoders.linkIndex(r));
+        return out[0];
     }
 
     // =================================================================== streamed dumps

@@ -13,6 +13,8 @@ public final class NamespaceAccess {
     /** Implemented by {@link NetworkNamespace}'s package. */
     public interface Accessor {
         <T> T withFd(NetworkNamespace namespace, IntFunction<T> action);
+
+        <T> T callBriefly(NetworkNamespace namespace, java.util.concurrent.Callable<T> step);
     }
 
     private static volatile Accessor accessor;
@@ -33,6 +35,19 @@ public final class NamespaceAccess {
      * @throws IllegalStateException if the handle is closed
      */
     public static <T> T withFd(NetworkNamespace namespace, IntFunction<T> action) {
+        return accessor().withFd(namespace, action);
+    }
+
+    /**
+     * Runs a short step (opening a socket) on a thread inside {@code namespace}: the library's
+     * dedicated factory thread, which returns to its own namespace afterwards. No user code may run
+     * there; long or blocking work belongs to {@link NetworkNamespace#call}.
+     */
+    public static <T> T callBriefly(NetworkNamespace namespace, java.util.concurrent.Callable<T> step) {
+        return accessor().callBriefly(namespace, step);
+    }
+
+    private static Accessor accessor() {
         Accessor a = accessor;
         if (a == null) {
             try {
@@ -42,6 +57,6 @@ public final class NamespaceAccess {
             }
             a = accessor;
         }
-        return a.withFd(namespace, action);
+        return a;
     }
 }

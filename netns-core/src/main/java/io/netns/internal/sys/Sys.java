@@ -90,6 +90,8 @@ public final class Sys {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle POLL = failing("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle READLINKAT = failing("readlinkat",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle MALLOC = downcall("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
     private static final MethodHandle REALLOC = downcall("realloc",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
@@ -276,6 +278,26 @@ public final class Sys {
             throw unexpected(t);
         }
         throw fail("statx", shownPath, errno(capture));
+    }
+
+    /**
+     * {@code readlinkat(dirfd, name, buf, buf.byteSize())}: the link's target bytes in {@code buf}.
+     *
+     * @param name a NUL-terminated name (the caller keeps it, so nothing is allocated per call)
+     * @return the number of bytes written (not NUL-terminated)
+     */
+    public static int readlinkat(int dirfd, MemorySegment name, MemorySegment buf, String shownPath) {
+        MemorySegment capture = CAPTURE.get();
+        long n;
+        try {
+            n = (long) READLINKAT.invokeExact(capture, dirfd, name, buf, buf.byteSize());
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        if (n < 0) {
+            throw fail("readlink", shownPath, errno(capture));
+        }
+        return (int) n;
     }
 
     /** {@code stat(path)}, following symlinks. */
