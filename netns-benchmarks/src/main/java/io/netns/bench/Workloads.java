@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The workload harness behind {@code bin/netns-bench W1|W2|W3|W4|W5|CALL|SOCKET|ALL}: the workloads
@@ -461,12 +460,6 @@ public final class Workloads {
             return new Run(total, n, f);
         } finally {
             Netns.delete(name);
-        }
-    }
-
-    static long count(Stream<?> s) {
-        try (s) {
-            return s.count();
         }
     }
 }

@@ -7,7 +7,6 @@ import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
 import io.netns.internal.sys.Sys;
 import io.netns.netlink.codec.ErrorMessage;
-import io.netns.netlink.codec.IfOper;
 import io.netns.netlink.codec.MessageReader;
 import io.netns.netlink.codec.MessageTypes;
 import io.netns.netlink.codec.MessageWriter;
@@ -701,10 +700,6 @@ public final class Rtnetlink implements AutoCloseable {
         return last;
     }
 
-    /** {@return whether IF_OPER_UP equals {@link OperState#UP}'s ordinal (it does: RFC 2863 order)} */
-    static boolean operStateOrderMatchesKernel() {
-        return OperState.UP.ordinal() == IfOper.IF_OPER_UP;
-    }
 
     // =================================================================== addresses
 
@@ -1290,9 +1285,5 @@ public final class Rtnetlink implements AutoCloseable {
     @Override
     public String toString() {
         return "Rtnetlink[" + namespace + ", port " + Integer.toUnsignedString(socket.portId) + "]";
-    }
-
-    static String typeName(int type) {
-        return MessageTypes.name(type);
     }
 }
