@@ -91,7 +91,9 @@ final class NamespaceFactory {
                     continue;
                 }
                 job.run();
-                if (!backHome(homeFd, homeInode)) {
+                boolean home = backHome(homeFd, homeInode);
+                job.signal(); // from home: a thread the waiter's wake-up starts is not born inside
+                if (!home) {
                     // retired: the next job gets a new thread, born where the submitter is
                     synchronized (LOCK) {
                         running = false;
@@ -143,27 +145,34 @@ final class NamespaceFactory {
             this.step = step;
         }
 
+        /** Runs the step; the waiter is told by {@link #signal()}, once the thread is home again. */
         void run() {
             try {
                 result = step.call();
             } catch (Throwable t) {
                 failure = t;
-            } finally {
-                finish();
             }
         }
 
         void fail(Throwable t) {
             failure = t;
-            finish();
+            signal();
         }
 
-        private void finish() {
+        void signal() {
             done = true;
-            LockSupport.unpark(waiter);
+            if (waiter.isVirtual()) {
+                // unparking may start a carrier thread; let a thread that is surely outside do it
+                PinnedExecutor.VirtualWaker.wake(waiter);
+            } else {
+                LockSupport.unpark(waiter);
+            }
         }
 
         T await() {
+            if (waiter.isVirtual()) {
+                PinnedExecutor.VirtualWaker.ensureStarted();
+            }
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (!done && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();

@@ -96,6 +96,35 @@ class CallTest {
     }
 
     @Test
+    void virtualThreadsOpeningSocketsInsideNeverPutCarriersInside() throws Exception {
+        NetworkNamespace ns = temp.create("vsock");
+        long home = threadNetInode();
+        List<Thread> vts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            vts.add(Thread.ofVirtual().start(() -> {
+                try (var c = ns.openSocketChannel()) {
+                    c.isOpen();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        for (Thread t : vts) {
+            t.join();
+        }
+        // every carrier, old or started meanwhile, is still in this JVM's namespace
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> probes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            probes.add(Thread.ofVirtual().start(() -> seen.add(threadNetInode())));
+        }
+        for (Thread t : probes) {
+            t.join();
+        }
+        assertThat(seen).hasSize(200).containsOnly(home);
+    }
+
+    @Test
     void executorThreadsLiveInsideAndAreNamedAfterTheNamespace() throws Exception {
         NetworkNamespace ns = temp.create("exec");
         CompletableFuture<String> f = CompletableFuture.supplyAsync(

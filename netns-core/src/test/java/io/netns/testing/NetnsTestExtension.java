@@ -4,7 +4,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,31 +30,14 @@ public final class NetnsTestExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeAll(ExtensionContext context) {
         requireRoot();
-        // A thread that enters keeps a descriptor of its home namespace until it ends (a cache, not
-        // a leak): let the test thread make its own before the baseline is taken.
-        try (io.netns.NetworkNamespace here = io.netns.Netns.current(); var s = here.enter()) {
-            // entered and left
-        }
-        // The library's namespace thread keeps a descriptor of its home namespace while it lives
-        // (30 s after its last step): start it before the baseline too.
-        io.netns.Netns.createUnnamed().close();
+        Leaks.primeLibraryCaches();
         context.getStore(STORE).put("before", Leaks.snapshot());
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         Leaks.Snapshot before = context.getStore(STORE).get("before", Leaks.Snapshot.class);
-        List<String> leaks = new ArrayList<>();
-        // Handles closed by the test may still be releasing their pinned threads: give them a moment.
-        for (int i = 0; i < 50; i++) {
-            leaks = Leaks.snapshot().leaksSince(before);
-            if (leaks.isEmpty()) {
-                break;
-            }
-            // threads of the class that ended leave their home descriptors to a cleaner after GC
-            System.gc();
-            Thread.sleep(20);
-        }
+        List<String> leaks = Leaks.leaksAfterSettling(before, true);
         List<String> removed = Leaks.removeTestNamespaces();
         if (!leaks.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " leaked: " + String.join("; ", leaks)

@@ -11,7 +11,6 @@ import org.testcontainers.images.ImagePullPolicy;
 import org.testcontainers.utility.DockerImageName;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,6 +68,7 @@ public final class DockerEngine implements BeforeAllCallback, AfterAllCallback {
                     + " (no registry is reachable, it is built locally): " + HOW, e);
         }
         // The baseline is taken after the Docker client exists, so its own descriptors are in it.
+        Leaks.primeLibraryCaches();
         context.getStore(STORE).put("before", Leaks.snapshot());
     }
 
@@ -78,17 +78,8 @@ public final class DockerEngine implements BeforeAllCallback, AfterAllCallback {
         if (before == null) {
             return;
         }
-        List<String> leaks = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            Leaks.Snapshot now = Leaks.snapshot();
-            // Sockets are not counted: the Docker client pools its connections to the engine.
-            leaks = new Leaks.Snapshot(now.namespaceFds(), before.socketFds(), now.runDirMounts(),
-                    now.testNamespaceFiles()).leaksSince(before);
-            if (leaks.isEmpty()) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+        // Sockets are not counted: the Docker client pools its connections to the engine.
+        List<String> leaks = Leaks.leaksAfterSettling(before, false);
         List<String> removed = Leaks.removeTestNamespaces();
         if (!leaks.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " leaked: " + String.join("; ", leaks)
