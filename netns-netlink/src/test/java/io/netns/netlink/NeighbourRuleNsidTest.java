@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,17 +34,6 @@ class NeighbourRuleNsidTest {
 
     @RegisterExtension
     final TempNamespaces temp = new TempNamespaces();
-
-    /** lo up; veth va/vb, both up; 198.18.0.1/24 and fd42:6e73::1/64 (nodad) on va. */
-    static void wire(Rtnetlink rt) {
-        rt.linkSetUp("lo");
-        rt.linkAdd(LinkSpec.veth("va", "vb"));
-        rt.linkSetUp("va");
-        rt.linkSetUp("vb");
-        rt.addressAdd("va", "198.18.0.1/24");
-        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
-        rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
-    }
 
     static String addr(String literal) {
         return InetAddress.ofLiteral(literal).getHostAddress();
@@ -142,7 +130,7 @@ class NeighbourRuleNsidTest {
         NetworkNamespace ns = temp.create("neigh");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.9", "02:00:00:00:00:09", "va"));
             rt.neighbourAdd(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:0a", "va"));
             rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.10", "02:00:00:00:00:10", "vb"));
@@ -329,7 +317,7 @@ class NeighbourRuleNsidTest {
         NetworkNamespace ns = temp.create("rule");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             List<RuleView> defaults4 = ipRules(name, Family.INET);
             List<RuleView> defaults6 = ipRules(name, Family.INET6);
             assertThat(defaults4).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
@@ -416,8 +404,8 @@ class NeighbourRuleNsidTest {
         String j = TempNamespaces.name(byJava);
         String i = TempNamespaces.name(byIp);
         try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            wire(rj);
-            wire(ri);
+            TestTopology.wire(rj);
+            TestTopology.wire(ri);
             for (RulePair p : RULES) {
                 rj.ruleAdd(p.java());
                 Ip.in(i, args(p.ip()));

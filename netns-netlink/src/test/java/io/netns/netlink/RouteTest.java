@@ -44,17 +44,6 @@ class RouteTest {
 
     // ------------------------------------------------------------------ setup
 
-    /** lo up; veth va/vb, both up; 198.18.0.1/24 and fd42:6e73::1/64 (nodad) on va. */
-    static void wire(Rtnetlink rt) {
-        rt.linkSetUp("lo");
-        rt.linkAdd(LinkSpec.veth("va", "vb"));
-        rt.linkSetUp("va");
-        rt.linkSetUp("vb");
-        rt.addressAdd("va", "198.18.0.1/24");
-        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
-        rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
-    }
-
     /** ip's arguments and the same route as a spec: created once by ip, once by Java, they must agree. */
     record Pair(String ip, RouteSpec java) {
     }
@@ -411,7 +400,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("route");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             for (Pair p : ROUTES) {
                 rt.routeAdd(p.java());
             }
@@ -473,8 +462,8 @@ class RouteTest {
         String j = TempNamespaces.name(byJava);
         String i = TempNamespaces.name(byIp);
         try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            wire(rj);
-            wire(ri);
+            TestTopology.wire(rj);
+            TestTopology.wire(ri);
             for (Pair p : ROUTES) {
                 rj.routeAdd(p.java());
                 Ip.in(i, args(p.ip()));
@@ -500,7 +489,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("mpath");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             rt.routeAdd(RouteSpec.to("198.18.30.0/24").nextHop("198.18.0.2", "va", 1)
                     .nextHop("198.18.0.3", "va", 256).nextHop("198.18.0.4", null, 17));
             rt.routeAdd(RouteSpec.to("fd42:6e73:30::/64").nextHop("fd42:6e73::2", "va", 256)
@@ -530,7 +519,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rrepl");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
             rt.routeReplace(RouteSpec.to("198.18.5.0/24").via("198.18.0.3").protocol(RouteProtocol.STATIC));
             List<RouteView> main = ipRoutes(name, Family.INET, "-d", "route", "show");
@@ -567,7 +556,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rdel");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             for (Pair p : ROUTES) {
                 rt.routeAdd(p.java());
             }
@@ -620,7 +609,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rget");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
             rt.routeAdd(RouteSpec.to("198.18.6.0/24").via("198.18.0.3").src("198.18.0.1").table(1000));
             rt.routeAdd(RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE));
@@ -675,7 +664,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rerr");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
             rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
             record Case(RouteSpec spec, String ip, int errno) {
@@ -742,7 +731,7 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rbatch");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             BatchResult r = rt.batch()
                     .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
                     .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
@@ -853,7 +842,7 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         long big = 4_000_000_100L;
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            wire(rt);
+            TestTopology.wire(rt);
             Ip.in(name, "route", "add", "198.18.6.0/24", "via", "198.18.0.2", "table", Long.toString(big));
             assertThat(rt.routes(Family.INET, big)).extracting(r -> r.table())
                     .containsExactly(big);
