@@ -65,39 +65,24 @@ final class AddrCmd {
         while (a.has()) {
             String w = a.peek();
             if (w.equals("peer") || w.equals("remote")) {
-                String v = a.value();
-                a.back();
-                if (peer != null) {
-                    throw CliException.duparg("peer", v);
-                }
-                peer = v;
+                peer = a.nextArgOnce("peer", peer != null);
             } else if (Args.matches(w, "broadcast") || w.equals("brd")) {
-                String v = a.value();
-                a.back();
-                if (brd != null) {
-                    throw CliException.duparg("broadcast", v);
-                }
-                brd = v;
+                brd = a.nextArgOnce("broadcast", brd != null);
             } else if (w.equals("scope")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 scope = IpNames.parseScope(v);
                 if (scope < 0) {
                     throw CliException.invarg("invalid scope value.", v);
                 }
             } else if (w.equals("dev")) {
-                dev = a.value();
-                a.back();
+                dev = a.nextArg();
             } else if (w.equals("label")) {
-                label = a.value();
-                a.back();
+                label = a.nextArg();
             } else if (Args.matches(w, "valid_lft")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 valid = v.equals("forever") ? 0xffffffffL : Args.u32(v, "valid_lft value");
             } else if (Args.matches(w, "preferred_lft")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 preferred = v.equals("forever") ? 0xffffffffL : Args.u32(v, "preferred_lft value");
             } else if (w.equals("nodad")) {
                 noDad = true;
@@ -105,8 +90,7 @@ final class AddrCmd {
                 noPrefixRoute = true;
             } else {
                 if (w.equals("local")) {
-                    w = a.value();
-                    a.back();
+                    w = a.nextArg();
                 }
                 if (Args.matches(w, "help")) {
                     throw new CliException(CliException.USAGE, "Usage: ip address {add|change|replace} IFADDR dev IFNAME");

@@ -42,13 +42,34 @@ final class Args {
         return words.get(pos++);
     }
 
-    /** NEXT_ARG(): moves past the keyword and returns its value, or fails as ip does. */
+    /** Moves past the keyword and its value and returns the value, or fails as ip's NEXT_ARG() does. */
     String value() {
         pos++;
         if (!has()) {
             throw CliException.incomplete();
         }
         return words.get(pos++);
+    }
+
+    /**
+     * NEXT_ARG() as ip's option loops use it: moves onto the keyword's value and returns it,
+     * leaving the cursor there for the loop's closing {@link #take()}.
+     */
+    String nextArg() {
+        pos++;
+        if (!has()) {
+            throw CliException.incomplete();
+        }
+        return words.get(pos);
+    }
+
+    /** {@link #nextArg()} for an option ip accepts once: a second value is ip's duparg error. */
+    String nextArgOnce(String key, boolean alreadySet) {
+        String v = nextArg();
+        if (alreadySet) {
+            throw CliException.duparg(key, v);
+        }
+        return v;
     }
 
     /** Moves back one word (to re-read a word another parser should see). */

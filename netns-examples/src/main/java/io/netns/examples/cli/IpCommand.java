@@ -109,8 +109,7 @@ public final class IpCommand {
             } else if (o.equals("-6")) {
                 family = Family.INET6;
             } else if (Args.matches(o, "-family")) {
-                String f = a.value();
-                a.back();
+                String f = a.nextArg();
                 family = switch (f) {
                     case "inet" -> Family.INET;
                     case "inet6" -> Family.INET6;
@@ -121,8 +120,7 @@ public final class IpCommand {
             } else if (Args.matches(o, "-details")) {
                 details = true;
             } else if (Args.matches(o, "-netns")) {
-                netns = a.value();
-                a.back();
+                netns = a.nextArg();
             } else if (Args.matches(o, "-json")) {
                 json = true;
             } else if (Args.matches(o, "-pretty")) {

@@ -69,8 +69,7 @@ final class KindArgs implements AutoCloseable {
         while (a.has()) {
             String w = a.peek();
             if (w.equals("mode")) {
-                String m = a.value();
-                a.back();
+                String m = a.nextArg();
                 macvlanMode = switch (m) {
                     case "private" -> 1;
                     case "vepa" -> 2;
@@ -92,36 +91,30 @@ final class KindArgs implements AutoCloseable {
             String w = a.peek();
             switch (w) {
                 case "id", "vni" -> {
-                    String v = a.value();
-                    a.back();
+                    String v = a.nextArg();
                     vni = Args.u32(v, "invalid id\n");
                     if (vni >= 1 << 24) {
                         throw CliException.invarg("invalid id\n", v);
                     }
                 }
                 case "dstport" -> {
-                    String v = a.value();
-                    a.back();
+                    String v = a.nextArg();
                     port = Args.u32(v, "dstport\n");
                 }
                 case "dev" -> {
-                    device = a.value();
-                    a.back();
+                    device = a.nextArg();
                     if (s.linkIndex(device) == 0) {
                         throw new CliException(1, "Cannot find device \"" + device + "\"");
                     }
                 }
                 case "local" -> {
-                    local = a.value();
-                    a.back();
+                    local = a.nextArg();
                 }
                 case "remote", "group" -> {
-                    remote = a.value();
-                    a.back();
+                    remote = a.nextArg();
                 }
                 case "ttl", "hoplimit" -> {
-                    String v = a.value();
-                    a.back();
+                    String v = a.nextArg();
                     ttl = v.equals("auto") ? 0 : Args.u32(v, "invalid TTL\n");
                 }
                 case "nolearning" -> noLearning = true;
@@ -139,12 +132,10 @@ final class KindArgs implements AutoCloseable {
         while (a.has()) {
             String w = a.peek();
             if (w.equals("id")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 vlanId = Args.u32(v, "id is invalid");
             } else if (w.equals("protocol")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 vlanProtocol = switch (v.toLowerCase(java.util.Locale.ROOT)) {
                     case "802.1q" -> 0x8100;
                     case "802.1ad" -> 0x88a8;
@@ -152,8 +143,7 @@ final class KindArgs implements AutoCloseable {
                 };
             } else if (w.equals("link")) {
                 // accepted here as well as before the name (ip wants it before "type")
-                common.link = a.value();
-                a.back();
+                common.link = a.nextArg();
             } else {
                 throw new CliException(CliException.USAGE, "vlan: unknown command \"" + w + "\"?");
             }

@@ -46,47 +46,27 @@ final class LinkArgs implements AutoCloseable {
             } else if (w.equals("down")) {
                 up = false;
             } else if (w.equals("name")) {
-                String v = a.value();
-                a.back();
-                if (name != null) {
-                    throw CliException.duparg("name", v);
-                }
-                name = v;
+                name = a.nextArgOnce("name", name != null);
             } else if (Args.matches(w, "link")) {
-                link = a.value();
-                a.back();
+                link = a.nextArg();
             } else if (Args.matches(w, "address")) {
-                address = a.value();
-                a.back();
+                address = a.nextArg();
                 try {
                     io.netns.netlink.MacAddress.parse(address);
                 } catch (IllegalArgumentException e) {
                     throw CliException.invarg("invalid link-layer address\n", address);
                 }
             } else if (Args.matches(w, "txqueuelen") || w.equals("qlen") || Args.matches(w, "txqlen")) {
-                String v = a.value();
-                a.back();
-                if (txqlen != -1) {
-                    throw CliException.duparg("txqueuelen", v);
-                }
+                String v = a.nextArgOnce("txqueuelen", txqlen != -1);
                 txqlen = Args.u32(v, "Invalid \"txqueuelen\" value\n");
             } else if (w.equals("mtu")) {
-                String v = a.value();
-                a.back();
-                if (mtu != -1) {
-                    throw CliException.duparg("mtu", v);
-                }
+                String v = a.nextArgOnce("mtu", mtu != -1);
                 mtu = Args.u32(v, "Invalid \"mtu\" value\n");
             } else if (w.equals("netns")) {
-                String v = a.value();
-                a.back();
-                if (netns != null) {
-                    throw CliException.duparg("netns", v);
-                }
+                String v = a.nextArgOnce("netns", netns != null);
                 netns = LinkCmd.openTarget(v);
             } else if (Args.matches(w, "master")) {
-                master = a.value();
-                a.back();
+                master = a.nextArg();
                 if (s.linkIndex(master) == 0) {
                     throw CliException.invarg("Device does not exist\n", master);
                 }
@@ -96,25 +76,19 @@ final class LinkArgs implements AutoCloseable {
                 type = a.value();
                 return;
             } else if (Args.matches(w, "alias")) {
-                alias = a.value();
-                a.back();
+                alias = a.nextArg();
                 if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
                     throw CliException.invarg("alias too long\n", alias);
                 }
             } else if (w.equals("group")) {
-                String v = a.value();
-                a.back();
-                if (group != -1) {
-                    throw CliException.duparg("group", v);
-                }
+                String v = a.nextArgOnce("group", group != -1);
                 group = v.equals("default") ? 0 : Args.u32(v, "Invalid \"group\" value\n");
             } else {
                 if (Args.matches(w, "help")) {
                     throw new CliException(CliException.USAGE, "Usage: ip link { add | set } ...");
                 }
                 if (w.equals("dev")) {
-                    w = a.value();
-                    a.back();
+                    w = a.nextArg();
                 }
                 if (dev != null && !dev.equals(name)) {
                     throw CliException.duparg2("dev", w);

@@ -43,26 +43,18 @@ final class NeighCmd {
         while (a.has()) {
             String w = a.peek();
             if (Args.matches(w, "lladdr")) {
-                String v = a.value();
-                a.back();
-                if (lladdr != null) {
-                    throw CliException.duparg("lladdr", v);
-                }
-                lladdr = v;
+                lladdr = a.nextArgOnce("lladdr", lladdr != null);
             } else if (w.equals("nud")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 nud = NeighRulePrinter.parseNud(v);
                 if (nud < 0) {
                     throw CliException.invarg("nud state is bad", v);
                 }
             } else if (w.equals("dev")) {
-                dev = a.value();
-                a.back();
+                dev = a.nextArg();
             } else {
                 if (w.equals("to")) {
-                    w = a.value();
-                    a.back();
+                    w = a.nextArg();
                 }
                 if (dst != null) {
                     throw CliException.duparg2("to", w);

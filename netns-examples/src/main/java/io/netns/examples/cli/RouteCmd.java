@@ -117,8 +117,7 @@ final class RouteCmd {
                         RouteType t = RouteType.byIpName(w);
                         if (t != null && !Character.isDigit(w.charAt(0))) {
                             type = t;
-                            w = a.value();
-                            a.back();
+                            w = a.nextArg();
                         }
                         if (Args.matches(w, "help")) {
                             throw new CliException(CliException.USAGE, "Usage: ip route { add | del | replace } ROUTE");
@@ -197,8 +196,7 @@ final class RouteCmd {
     }
 
     private static String valueOf(Args a) {
-        String v = a.value();
-        a.back();
+        String v = a.nextArg();
         return v;
     }
 

@@ -61,8 +61,7 @@ final class RuleCmd {
             if (w.equals("not")) {
                 sel.not = true;
             } else if (w.equals("from") || w.equals("to")) {
-                String v = a.value();
-                a.back();
+                String v = a.nextArg();
                 IpPrefix pfx = v.equals("all") || v.equals("any") || v.equals("default") ? null
                         : AddrCmd.prefix(v, fam);
                 if (pfx != null) {
@@ -112,8 +111,7 @@ final class RuleCmd {
     }
 
     private static String valueOf(Args a) {
-        String v = a.value();
-        a.back();
+        String v = a.nextArg();
         return v;
     }
 
