@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 
 OUT = "netns-netlink/src/main/java/io/netns/netlink/codec"
-PKG = "io.netns.netlink.codec"
+PKG = "io.netns.netlink.wire"
 
 def read(header):
     with open(os.path.join("/usr/include", header)) as f:

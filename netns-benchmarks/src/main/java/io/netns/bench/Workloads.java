@@ -1,18 +1,17 @@
 package io.netns.bench;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NamespaceScope;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.AddressSpec;
-import io.netns.netlink.Batch;
-import io.netns.netlink.Family;
-import io.netns.netlink.IpPrefix;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.LinkUpdate;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Route;
-import io.netns.netlink.RouteSpec;
-import io.netns.netlink.Rtnetlink;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -197,25 +196,25 @@ public final class Workloads {
                 Batch b = rt.batch();
                 for (int i = 0; i < pairs; i++) {
                     int a = 1000 + 2 * i;
-                    b.linkAdd(LinkSpec.veth("a" + i, "b" + i).index(a).peerIndex(a + 1).group(7).up());
-                    b.linkSet(a + 1, LinkUpdate.of().up());
-                    b.addressAdd(AddressSpec.of(v4(i, 1), a));
-                    b.addressAdd(AddressSpec.of(v4(i, 2), a + 1));
-                    b.addressAdd(AddressSpec.of(v6(i, 1), a));
-                    b.addressAdd(AddressSpec.of(v6(i, 2), a + 1));
+                    b.links().add(LinkSpec.veth("a" + i, "b" + i).index(a).peerIndex(a + 1).group(7).up());
+                    b.links().set(a + 1, LinkUpdate.of().up());
+                    b.addresses().add(AddressSpec.of(v4(i, 1), a));
+                    b.addresses().add(AddressSpec.of(v4(i, 2), a + 1));
+                    b.addresses().add(AddressSpec.of(v6(i, 1), a));
+                    b.addresses().add(AddressSpec.of(v6(i, 2), a + 1));
                 }
                 b.execute().throwIfFailed();
             } else {
                 // one request at a time, devices addressed by ifindex as the peers do (no name lookups)
                 for (int i = 0; i < pairs; i++) {
                     int a = 1000 + 2 * i;
-                    rt.linkAdd(LinkSpec.veth("a" + i, "b" + i).index(a).peerIndex(a + 1));
-                    rt.linkSet(a, LinkUpdate.of().up());
-                    rt.linkSet(a + 1, LinkUpdate.of().up());
-                    rt.addressAdd(AddressSpec.of(v4(i, 1), a));
-                    rt.addressAdd(AddressSpec.of(v4(i, 2), a + 1));
-                    rt.addressAdd(AddressSpec.of(v6(i, 1), a));
-                    rt.addressAdd(AddressSpec.of(v6(i, 2), a + 1));
+                    rt.links().add(LinkSpec.veth("a" + i, "b" + i).index(a).peerIndex(a + 1));
+                    rt.links().set(a, LinkUpdate.of().up());
+                    rt.links().set(a + 1, LinkUpdate.of().up());
+                    rt.addresses().add(AddressSpec.of(v4(i, 1), a));
+                    rt.addresses().add(AddressSpec.of(v4(i, 2), a + 1));
+                    rt.addresses().add(AddressSpec.of(v6(i, 1), a));
+                    rt.addresses().add(AddressSpec.of(v6(i, 2), a + 1));
                 }
             }
             double setup = since(t0);
@@ -225,16 +224,16 @@ public final class Workloads {
                     if (batch) {
                         Batch b = rt.batch();
                         for (int i = 0; i < pairs; i++) {
-                            b.linkDel(1000 + 2 * i);
+                            b.links().del(1000 + 2 * i);
                         }
                         b.execute().throwIfFailed();
                     } else {
                         for (int i = 0; i < pairs; i++) {
-                            rt.linkDel(1000 + 2 * i);
+                            rt.links().del(1000 + 2 * i);
                         }
                     }
                 }
-                case GROUP -> rt.linkDelGroup(7);
+                case GROUP -> rt.links().delGroup(7);
                 case NAMESPACE -> {
                     rt.close();
                     ns.close();
@@ -274,9 +273,9 @@ public final class Workloads {
         int n = 10_000;
         String name = PREFIX + "w3";
         try (NetworkNamespace ns = Netns.create(name); Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb").up());
-            rt.linkSetUp("vb");
-            rt.addressAdd("va", "198.18.0.1/24");
+            rt.links().add(LinkSpec.veth("va", "vb").up());
+            rt.links().setUp("vb");
+            rt.addresses().add("va", "198.18.0.1/24");
             RouteSpec[] routes = new RouteSpec[n];
             for (int i = 0; i < n; i++) {
                 routes[i] = RouteSpec.to("198.19." + (i >> 8) + "." + (i & 0xff) + "/32").via("198.18.0.2");
@@ -285,28 +284,28 @@ public final class Workloads {
             if (batch) {
                 Batch b = rt.batch();
                 for (RouteSpec r : routes) {
-                    b.routeAdd(r);
+                    b.routes().add(r);
                 }
                 b.execute().throwIfFailed();
             } else {
                 for (RouteSpec r : routes) {
-                    rt.routeAdd(r);
+                    rt.routes().add(r);
                 }
             }
             double add = since(t0);
             long t1 = System.nanoTime();
-            List<Route> main = rt.routes(Family.INET, 254);
+            List<Route> main = rt.routes().list(Family.INET, 254);
             double dump = since(t1);
             long t2 = System.nanoTime();
             if (batch) {
                 Batch b = rt.batch();
                 for (RouteSpec r : routes) {
-                    b.routeDel(r);
+                    b.routes().del(r);
                 }
                 b.execute().throwIfFailed();
             } else {
                 for (RouteSpec r : routes) {
-                    rt.routeDel(r);
+                    rt.routes().del(r);
                 }
             }
             double del = since(t2);
@@ -363,12 +362,12 @@ public final class Workloads {
             long t1;
             long t2;
             try (Rtnetlink ra = Rtnetlink.open(na); Rtnetlink rb = Rtnetlink.open(nb)) {
-                ra.linkAdd(LinkSpec.veth("va", "vb").peerNamespace(nb).up());
-                ra.addressAdd("va", "198.18.0.1/24");
-                rb.addressAdd("vb", "198.18.0.2/24");
-                rb.linkSetUp("vb");
-                ra.awaitOperState("va", OperState.UP, UP);
-                rb.awaitOperState("vb", OperState.UP, UP);
+                ra.links().add(LinkSpec.veth("va", "vb").peerNamespace(nb).up());
+                ra.addresses().add("va", "198.18.0.1/24");
+                rb.addresses().add("vb", "198.18.0.2/24");
+                rb.links().setUp("vb");
+                ra.links().awaitOperState("va", OperState.UP, UP);
+                rb.links().awaitOperState("vb", OperState.UP, UP);
                 t1 = System.nanoTime();
                 try (ServerSocketChannel server = nb.openServerSocketChannel();
                      SocketChannel client = na.openSocketChannel()) {

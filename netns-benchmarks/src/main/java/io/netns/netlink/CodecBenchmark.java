@@ -1,11 +1,19 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.internal.sys.Sys;
-import io.netns.netlink.codec.MessageReader;
-import io.netns.netlink.codec.MessageWriter;
-import io.netns.netlink.codec.Nlmsg;
-import io.netns.netlink.codec.Rta;
-import io.netns.netlink.codec.Rtm;
+import io.netns.netlink.wire.MessageReader;
+import io.netns.netlink.wire.MessageWriter;
+import io.netns.netlink.wire.Nlmsg;
+import io.netns.netlink.wire.Rta;
+import io.netns.netlink.wire.Rtm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -122,7 +130,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public long encodeVethWithPeer() {
-        Requests.linkAdd(writer.reset(), 1, veth, 0, 0, -1, -1);
+        Requests.links().add(writer.reset(), 1, veth, 0, 0, -1, -1);
         return writer.position();
     }
 

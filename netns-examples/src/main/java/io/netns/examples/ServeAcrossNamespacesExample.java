@@ -1,10 +1,16 @@
 package io.netns.examples;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -32,13 +38,13 @@ public final class ServeAcrossNamespacesExample {
         String b = "ex-cli-" + ProcessHandle.current().pid();
         try (NetworkNamespace server = Netns.create(a); NetworkNamespace client = Netns.create(b);
              Rtnetlink rt = Rtnetlink.open(server); Rtnetlink rc = Rtnetlink.open(client)) {
-            rt.linkAdd(LinkSpec.veth("eth0", "eth0").peerNamespace(client)); // both ends may share a name
-            rt.addressAdd("eth0", "198.18.90.1/24");
-            rc.addressAdd("eth0", "198.18.90.2/24");
-            rt.linkSetUp("eth0");
-            rc.linkSetUp("eth0");
-            rt.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
-            rc.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
+            rt.links().add(LinkSpec.veth("eth0", "eth0").peerNamespace(client)); // both ends may share a name
+            rt.addresses().add("eth0", "198.18.90.1/24");
+            rc.addresses().add("eth0", "198.18.90.2/24");
+            rt.links().setUp("eth0");
+            rc.links().setUp("eth0");
+            rt.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
+            rc.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
 
             try (ServerSocketChannel listener = server.openServerSocketChannel()) {
                 listener.bind(new InetSocketAddress("198.18.90.1", 7007));

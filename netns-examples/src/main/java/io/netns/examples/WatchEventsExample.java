@@ -1,11 +1,16 @@
 package io.netns.examples;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.NetlinkEvent;
-import io.netns.netlink.NetlinkMonitor;
-import io.netns.netlink.Rtnetlink;
 
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
@@ -42,9 +47,9 @@ public final class WatchEventsExample {
             try (NetworkNamespace ns = Netns.create(name);
                  NetlinkMonitor links = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK);
                  Rtnetlink rt = Rtnetlink.open(ns)) {
-                rt.linkAdd(LinkSpec.veth("va", "vb"));
-                rt.linkSetUp("va");
-                rt.linkDel("va");
+                rt.links().add(LinkSpec.veth("va", "vb"));
+                rt.links().setUp("va");
+                rt.links().del("va");
                 Optional<NetlinkEvent> e;
                 while ((e = links.poll(Duration.ofMillis(200))).isPresent()) {
                     if (e.get() instanceof NetlinkEvent.LinkEvent l) {

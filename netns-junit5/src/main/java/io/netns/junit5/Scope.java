@@ -1,7 +1,15 @@
 package io.netns.junit5;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.Rtnetlink;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,8 +170,8 @@ final class Scope implements AutoCloseable {
             return; // its namespace is gone, and the pair with it
         }
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            if (rt.findLink(device).isPresent()) {
-                rt.linkDel(device);
+            if (rt.links().find(device).isPresent()) {
+                rt.links().del(device);
             }
         } finally {
             if (ns != side) {

@@ -1,12 +1,15 @@
 package io.netns.junit5;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.AddressSpec;
-import io.netns.netlink.Family;
-import io.netns.netlink.IpPrefix;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.nio.charset.StandardCharsets;
@@ -40,21 +43,21 @@ final class Topology {
             NetworkNamespace right = scope.named(plan.right());
             try (Rtnetlink l = Rtnetlink.open(left); Rtnetlink r = Rtnetlink.open(right)) {
                 // ip -n LEFT link add LDEV type veth peer name RDEV netns RIGHT
-                l.linkAdd(LinkSpec.veth(plan.leftDevice(), plan.rightDevice()).peerNamespace(right));
+                l.links().add(LinkSpec.veth(plan.leftDevice(), plan.rightDevice()).peerNamespace(right));
                 if (!scope.owns(left) || !scope.owns(right)) {
                     scope.addOuterPair(scope.owns(left) ? right : left,
                             scope.owns(left) ? plan.rightDevice() : plan.leftDevice());
                 }
                 for (AddressSpec a : plan.leftAddresses()) {
-                    l.addressAdd(a);                               // ip -n LEFT addr add A dev LDEV
+                    l.addresses().add(a);                               // ip -n LEFT addr add A dev LDEV
                 }
                 for (AddressSpec a : plan.rightAddresses()) {
-                    r.addressAdd(a);
+                    r.addresses().add(a);
                 }
-                l.linkSetUp(plan.leftDevice());                     // ip -n LEFT link set LDEV up
-                r.linkSetUp(plan.rightDevice());
-                l.awaitOperState(plan.leftDevice(), OperState.UP, OPER_STATE_TIMEOUT);
-                r.awaitOperState(plan.rightDevice(), OperState.UP, OPER_STATE_TIMEOUT);
+                l.links().setUp(plan.leftDevice());                     // ip -n LEFT link set LDEV up
+                r.links().setUp(plan.rightDevice());
+                l.links().awaitOperState(plan.leftDevice(), OperState.UP, OPER_STATE_TIMEOUT);
+                r.links().awaitOperState(plan.rightDevice(), OperState.UP, OPER_STATE_TIMEOUT);
             } catch (RuntimeException e) {
                 throw new ExtensionConfigurationException("building " + describe(plan.source()) + " on " + where
                         + " failed: " + e.getMessage(), e);

@@ -1,54 +1,87 @@
 package io.netns.netlink;
 
-/** Address families of rtnetlink requests, with the kernel's numbers. */
-public enum Family {
+import java.util.Optional;
+
+/**
+ * Address families of rtnetlink messages (AF_*), with the names {@code ip} uses.
+ *
+ * <p>An open value: {@link #of(int)} gives a value for any number, so a number this version does not
+ * know (from a newer kernel) still decodes; {@link #toString()} prints what {@code ip} prints.
+ *
+ * @param number the AF_* number
+ */
+public record Family(int number) {
     /** No family: all of them (AF_UNSPEC). */
-    UNSPEC(0),
+    public static final Family UNSPEC = new Family(0);
     /** IPv4 (AF_INET). */
-    INET(2),
+    public static final Family INET = new Family(2);
     /** IPv6 (AF_INET6). */
-    INET6(10),
+    public static final Family INET6 = new Family(10);
     /** Bridge forwarding database entries (AF_BRIDGE). */
-    BRIDGE(7),
+    public static final Family BRIDGE = new Family(7);
     /** MPLS routes (AF_MPLS). */
-    MPLS(28),
+    public static final Family MPLS = new Family(28);
     /** IPv4 multicast routing (RTNL_FAMILY_IPMR): its default rules appear in a rule dump of every family. */
-    IPMR(128),
+    public static final Family IPMR = new Family(128);
     /** IPv6 multicast routing (RTNL_FAMILY_IP6MR). */
-    IP6MR(129);
+    public static final Family IP6MR = new Family(129);
 
-    private final int number;
+    private static final Family[] KNOWN = {UNSPEC, INET, INET6, BRIDGE, MPLS, IPMR, IP6MR};
 
-    Family(int number) {
-        this.number = number;
+    /**
+     * {@return the value for {@code number}: a constant above, or an unnamed one}
+     *
+     * @param number the kernel's number
+     */
+    public static Family of(int number) {
+        for (Family v : KNOWN) {
+            if (v.number == number) {
+                return v;
+            }
+        }
+        return new Family(number);
     }
 
-    /** {@return the AF_* number} */
-    public int number() {
-        return number;
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return name() != null;
+    }
+
+    private String name() {
+        return switch (number) {
+            case 0 -> "unspec";
+            case 2 -> "inet";
+            case 10 -> "inet6";
+            case 7 -> "bridge";
+            case 28 -> "mpls";
+            case 128 -> "ipmr";
+            case 129 -> "ip6mr";
+            default -> null;
+        };
     }
 
     /**
-     * Looks up a family by its number.
+     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
      *
-     * @param number an AF_* number
-     * @return the family
-     * @throws IllegalArgumentException for a family this library does not handle
+     * @param word a name as ip prints it, or a number
      */
-    public static Family of(int number) {
-        Family f = ofOrNull(number);
-        if (f == null) {
-            throw new IllegalArgumentException("address family " + number);
-        }
-        return f;
-    }
-
-    static Family ofOrNull(int number) {
-        for (Family f : values()) {
-            if (f.number == number) {
-                return f;
+    public static Optional<Family> parse(String word) {
+        for (Family v : KNOWN) {
+            if (v.name().equals(word)) {
+                return Optional.of(v);
             }
         }
-        return null;
+        try {
+            return Optional.of(of(Integer.decode(word)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@return ip's word for the value, or the number when it has none} */
+    @Override
+    public String toString() {
+        String n = name();
+        return n != null ? n : Integer.toString(number);
     }
 }

@@ -1,5 +1,6 @@
 package io.netns.netlink;
 
+import io.netns.netlink.internal.IpText;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -39,10 +40,10 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     public static IpPrefix parse(String text) {
         Objects.requireNonNull(text, "text");
         if (text.equals("default") || text.equals("all") || text.equals("any")) {
-            return new IpPrefix(Addresses.ANY4, 0);
+            return new IpPrefix(IpText.ANY4, 0);
         }
         int slash = text.indexOf('/');
-        InetAddress addr = Addresses.parse(slash < 0 ? text : text.substring(0, slash));
+        InetAddress addr = IpText.parse(slash < 0 ? text : text.substring(0, slash));
         if (slash < 0) {
             return new IpPrefix(addr, maxLength(addr));
         }
@@ -60,7 +61,7 @@ public record IpPrefix(InetAddress address, int prefixLength) {
      * @return the zero-length prefix
      */
     public static IpPrefix any(Family family) {
-        return new IpPrefix(family == Family.INET6 ? Addresses.ANY6 : Addresses.ANY4, 0);
+        return new IpPrefix(Family.INET6.equals(family) ? IpText.ANY6 : IpText.ANY4, 0);
     }
 
     /** {@return the address family} */
@@ -94,7 +95,7 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     /** {@return {@code address/length} as ip prints it; a host prefix prints without its length} */
     @Override
     public String toString() {
-        String a = Addresses.format(address);
+        String a = IpText.format(address);
         return prefixLength == maxLength(address) ? a : a + "/" + prefixLength;
     }
 

@@ -1,6 +1,7 @@
 package io.netns.netlink;
 
 import io.netns.NetnsException;
+import io.netns.internal.sys.Errno;
 
 import java.util.OptionalInt;
 
@@ -21,6 +22,44 @@ public class NetlinkException extends NetnsException {
     private final String requestType;
     /** The offending attribute's offset in the request, or -1. */
     private final int attributeOffset;
+
+    /**
+     * {@return the exception for a refused request: a typed subclass for the errnos one often
+     * handles ({@link NoSuchLinkException} for ENODEV, {@link AlreadyExistsException} for EEXIST,
+     * {@link NoSuchRouteException} for ESRCH, {@link NoSuchAddressException} for EADDRNOTAVAIL),
+     * else a plain {@code NetlinkException}}
+     *
+     * @param requestType the request's message type name, e.g. {@code RTM_NEWLINK}
+     * @param target what the request was about (a link, a route), or null
+     * @param errno the positive errno
+     * @param kernelMessage the extended-ack message, or null
+     * @param attributeOffset the offending attribute's offset in the request, or -1
+     */
+    public static NetlinkException of(String requestType, String target, int errno, String kernelMessage,
+                                      int attributeOffset) {
+        return switch (errno) {
+            case Errno.ENODEV -> new NoSuchLinkException(requestType, target, errno, kernelMessage, attributeOffset);
+            case Errno.EEXIST -> new AlreadyExistsException(requestType, target, errno, kernelMessage, attributeOffset);
+            case Errno.ESRCH -> new NoSuchRouteException(requestType, target, errno, kernelMessage, attributeOffset);
+            case Errno.EADDRNOTAVAIL -> new NoSuchAddressException(requestType, target, errno, kernelMessage,
+                    attributeOffset);
+            default -> new NetlinkException(requestType, target, errno, kernelMessage, attributeOffset);
+        };
+    }
+
+    /**
+     * Creates the exception with a message of its own, for failures found before the request was sent.
+     *
+     * @param message the whole message
+     * @param requestType the request's message type name
+     * @param target what the request was about
+     * @param errno the positive errno
+     */
+    protected NetlinkException(String message, String requestType, String target, int errno) {
+        super(message, requestType, target, errno, null, null);
+        this.requestType = requestType;
+        this.attributeOffset = -1;
+    }
 
     /**
      * Creates the exception; its message is built from these as in the examples above.

@@ -1,8 +1,16 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.codec.Ifa;
+import io.netns.netlink.wire.Ifa;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
@@ -37,7 +45,7 @@ class AddressTest {
 
     static Set<String> javaAddresses(Rtnetlink rt) {
         Set<String> out = new TreeSet<>();
-        for (Address a : rt.addresses()) {
+        for (Address a : rt.addresses().list()) {
             out.add(a.index() + " " + (a.family() == Family.INET ? "inet" : "inet6") + " " + a.prefix() .toString()
                     .replaceFirst("^([^/]*)$", "$1/" + a.prefixLength()) + " " + Scope.nameOf(a.scope()) + " "
                     + a.label().orElse("-"));
@@ -50,18 +58,18 @@ class AddressTest {
         NetworkNamespace ns = temp.create("addr");
         String n = ns.name().orElseThrow();
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkSetUp("lo");
-            rt.linkAdd(LinkSpec.veth("va", "vb").up());
-            rt.linkSetUp("vb");
-            rt.addressAdd(AddressSpec.of("198.18.0.1/24", "va").broadcast("198.18.0.255").label("va:one"));
-            rt.addressAdd(AddressSpec.of("198.18.1.1/32", "va").peer("198.18.1.2").scope(Scope.LINK.number()));
-            rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
-            rt.addressAdd(AddressSpec.of("fd42:6e73:1::1/64", "va").noDad().noPrefixRoute().lifetimes(3600, 1800));
+            rt.links().setUp("lo");
+            rt.links().add(LinkSpec.veth("va", "vb").up());
+            rt.links().setUp("vb");
+            rt.addresses().add(AddressSpec.of("198.18.0.1/24", "va").broadcast("198.18.0.255").label("va:one"));
+            rt.addresses().add(AddressSpec.of("198.18.1.1/32", "va").peer("198.18.1.2").scope(Scope.LINK.number()));
+            rt.addresses().add(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
+            rt.addresses().add(AddressSpec.of("fd42:6e73:1::1/64", "va").noDad().noPrefixRoute().lifetimes(3600, 1800));
             Ip.in(n, "addr", "add", "198.18.2.1/16", "dev", "vb");
             assertThat(javaAddresses(rt)).isEqualTo(ipAddresses(n));
 
             JsonNode va = Ip.jsonIn(n, "addr", "show", "dev", "va").get(0).get("addr_info");
-            List<Address> mine = rt.addresses("va");
+            List<Address> mine = rt.addresses().ofDevice("va");
             for (JsonNode j : va) {
                 Address a = mine.stream().filter(x -> x.prefix().address().getHostAddress()
                         .equals(java.net.InetAddress.ofLiteral(j.get("local").asText()).getHostAddress()))
@@ -93,9 +101,9 @@ class AddressTest {
         NetworkNamespace ns = temp.create("mapped");
         String n = ns.name().orElseThrow();
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb").up());
+            rt.links().add(LinkSpec.veth("va", "vb").up());
             Ip.in(n, "-6", "route", "add", "::ffff:198.18.0.0/112", "dev", "va");
-            Route r = rt.routes(Family.INET6, 254).stream()
+            Route r = rt.routes().list(Family.INET6, 254).stream()
                     .filter(x -> x.destination().prefixLength() == 112).findFirst().orElseThrow();
             assertThat(r.destination().address()).isInstanceOf(java.net.Inet6Address.class);
             assertThat(r.destination().toString())
@@ -108,23 +116,23 @@ class AddressTest {
         NetworkNamespace ns = temp.create("addrdel");
         String n = ns.name().orElseThrow();
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.addressAdd("va", "198.18.0.1/24");
-            assertThatThrownBy(() -> rt.addressAdd("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.addresses().add("va", "198.18.0.1/24");
+            assertThatThrownBy(() -> rt.addresses().add("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EEXIST"));
             // replace updates an existing address in place: for IPv4 the kernel changes its lifetimes
-            rt.addressReplace(AddressSpec.of("198.18.0.1/24", "va").lifetimes(600, 300));
+            rt.addresses().replace(AddressSpec.of("198.18.0.1/24", "va").lifetimes(600, 300));
             JsonNode replaced = Ip.jsonIn(n, "addr", "show", "dev", "va").get(0).get("addr_info").get(0);
             assertThat(replaced.get("valid_life_time").asLong()).isBetween(590L, 600L);
-            assertThat(rt.addresses("va")).hasSize(1).first().satisfies(a -> {
+            assertThat(rt.addresses().ofDevice("va")).hasSize(1).first().satisfies(a -> {
                 assertThat(a.validLifetime()).isBetween(590L, 600L);
                 assertThat(a.preferredLifetime()).isBetween(290L, 300L);
             });
-            rt.addressDel("va", "198.18.0.1/24");
+            rt.addresses().del("va", "198.18.0.1/24");
             assertThat(ipAddresses(n)).noneMatch(s -> s.contains("198.18.0.1"));
-            assertThatThrownBy(() -> rt.addressDel("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
+            assertThatThrownBy(() -> rt.addresses().del("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EADDRNOTAVAIL"));
-            assertThatThrownBy(() -> rt.addressAdd("nodev0", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
+            assertThatThrownBy(() -> rt.addresses().add("nodev0", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
         }
     }

@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -24,9 +32,9 @@ class BatchTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             Batch b = rt.batch();
             for (int i = 0; i < 50; i++) {
-                b.linkAdd(LinkSpec.veth("a" + i, "b" + i).group(3));
-                b.linkSet("a" + i, LinkUpdate.of().up());
-                b.addressAdd(AddressSpec.of("198.18.40." + (i + 1) + "/32", "a" + i));
+                b.links().add(LinkSpec.veth("a" + i, "b" + i).group(3));
+                b.links().set("a" + i, LinkUpdate.of().up());
+                b.addresses().add(AddressSpec.of("198.18.40." + (i + 1) + "/32", "a" + i));
             }
             assertThat(b.size()).isEqualTo(150);
             BatchResult r = b.execute();
@@ -35,7 +43,7 @@ class BatchTest {
             assertThat(b.size()).isZero();
             assertThat(Ip.linkNames(n)).hasSize(101);
             assertThat(Ip.jsonIn(n, "-4", "addr", "show")).hasSize(50);
-            rt.linkDelGroup(3);
+            rt.links().delGroup(3);
             assertThat(Ip.linkNames(n)).containsExactly("lo");
         }
     }
@@ -47,11 +55,11 @@ class BatchTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             Batch b = rt.batch();
             for (int i = 0; i < 100; i++) {
-                b.linkAdd(LinkSpec.veth("x" + i, "y" + i).index(1000 + 2 * i).peerIndex(1001 + 2 * i));
-                b.linkSet(1000 + 2 * i, LinkUpdate.of().up());
+                b.links().add(LinkSpec.veth("x" + i, "y" + i).index(1000 + 2 * i).peerIndex(1001 + 2 * i));
+                b.links().set(1000 + 2 * i, LinkUpdate.of().up());
             }
-            b.linkAdd(LinkSpec.veth("x7", "dup7"));      // fails: x7 exists
-            b.routeAdd(RouteSpec.to("198.18.50.0/24").dev(1000)); // fine
+            b.links().add(LinkSpec.veth("x7", "dup7"));      // fails: x7 exists
+            b.routes().add(RouteSpec.to("198.18.50.0/24").dev(1000)); // fine
             BatchResult r = b.execute();
             assertThat(r.failures()).hasSize(1);
             assertThat(r.failure(200)).get().satisfies(e -> {
@@ -59,8 +67,8 @@ class BatchTest {
                 assertThat(e.getMessage()).contains("x7");
             });
             assertThat(r.failure(201)).isEmpty();
-            assertThat(rt.link("x5").index()).isEqualTo(1010);
-            assertThat(rt.link("y5").index()).isEqualTo(1011);
+            assertThat(rt.links().get("x5").index()).isEqualTo(1010);
+            assertThat(rt.links().get("y5").index()).isEqualTo(1011);
             assertThat(Ip.jsonIn(n, "link", "show", "dev", "x99").get(0).get("ifindex").asInt()).isEqualTo(1198);
             assertThat(Ip.in(n, "route", "show")).contains("198.18.50.0/24 dev x0");
             assertThatThrownBy(r::throwIfFailed).isInstanceOf(NetlinkException.class);
@@ -73,20 +81,20 @@ class BatchTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             Batch b = rt.batch();
             for (int i = 0; i < 300; i++) {
-                b.linkAdd(LinkSpec.veth("s" + i, "t" + i).group(9));
+                b.links().add(LinkSpec.veth("s" + i, "t" + i).group(9));
             }
             b.execute().throwIfFailed();
-            try (Stream<Link> links = rt.linkStream()) {
+            try (Stream<Link> links = rt.links().stream()) {
                 assertThat(links.filter(l -> l.name().startsWith("s")).limit(3).count()).isEqualTo(3);
                 // the same thread may not start another request while the dump is open
                 assertThatThrownBy(rt::links).isInstanceOf(IllegalStateException.class);
             }
             // closing mid-dump drains the rest, so the socket stays in step
-            assertThat(rt.links()).hasSize(601);
-            try (Stream<Link> links = rt.linkStream()) {
+            assertThat(rt.links().list()).hasSize(601);
+            try (Stream<Link> links = rt.links().stream()) {
                 assertThat(links.count()).isEqualTo(601);
             }
-            rt.linkDelGroup(9);
+            rt.links().delGroup(9);
         }
     }
 }

@@ -1,7 +1,15 @@
 package io.netns.netlink;
 
-import io.netns.netlink.codec.ErrorMessage;
-import io.netns.netlink.codec.MessageReader;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
+import io.netns.netlink.wire.ErrorMessage;
+import io.netns.netlink.wire.MessageReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

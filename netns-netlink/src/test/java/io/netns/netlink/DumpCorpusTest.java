@@ -1,18 +1,25 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.DumpCapture.Dump;
-import io.netns.netlink.codec.ErrorMessage;
-import io.netns.netlink.codec.Ifla;
-import io.netns.netlink.codec.IflaInfo;
-import io.netns.netlink.codec.MessageReader;
-import io.netns.netlink.codec.Nlmsg;
-import io.netns.netlink.codec.Nud;
-import io.netns.netlink.codec.Rtm;
+import io.netns.netlink.wire.ErrorMessage;
+import io.netns.netlink.wire.Ifla;
+import io.netns.netlink.wire.IflaInfo;
+import io.netns.netlink.wire.MessageReader;
+import io.netns.netlink.wire.Nlmsg;
+import io.netns.netlink.wire.Nud;
+import io.netns.netlink.wire.Rtm;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
@@ -52,61 +59,61 @@ class DumpCorpusTest {
 
     /** Builds the corpus namespace. {@code peer} gets nsid 5 and the far end of veth vp0. */
     static void build(Rtnetlink rt, NetworkNamespace peer) {
-        rt.linkSetUp("lo");
-        rt.nsidSet(peer, 5);
-        rt.linkAdd(LinkSpec.veth("va", "vb").address("02:6e:73:00:00:0a").peerAddress("02:6e:73:00:00:0b").up());
-        rt.linkAdd(LinkSpec.bridge("br0").address("02:6e:73:00:00:b0").up());
-        rt.linkSetMaster("vb", "br0");
-        rt.linkSetUp("vb");
-        rt.linkAdd(LinkSpec.veth("vc", "vd").mtu(9000).group(5).txQueueLength(500)
+        rt.links().setUp("lo");
+        rt.nsids().set(peer, 5);
+        rt.links().add(LinkSpec.veth("va", "vb").address("02:6e:73:00:00:0a").peerAddress("02:6e:73:00:00:0b").up());
+        rt.links().add(LinkSpec.bridge("br0").address("02:6e:73:00:00:b0").up());
+        rt.links().setMaster("vb", "br0");
+        rt.links().setUp("vb");
+        rt.links().add(LinkSpec.veth("vc", "vd").mtu(9000).group(5).txQueueLength(500)
                 .address("02:6e:73:00:00:0c").peerAddress("02:6e:73:00:00:0d").up());
-        rt.linkSetUp("vd");
+        rt.links().setUp("vd");
         // the kernel ignores IFLA_IFALIAS in a create request (rtnl_create_link): set it afterwards
-        rt.linkSet("vc", LinkUpdate.of().alias("corpus veth"));
-        rt.linkAdd(LinkSpec.macvlan("mv0", "va", 4).address("02:6e:73:00:00:4a").up());
-        rt.linkAdd(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).parent("va")
+        rt.links().set("vc", LinkUpdate.of().alias("corpus veth"));
+        rt.links().add(LinkSpec.macvlan("mv0", "va", 4).address("02:6e:73:00:00:4a").up());
+        rt.links().add(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).parent("va")
                 .address("02:6e:73:00:00:42"));
-        rt.linkAdd(LinkSpec.vxlan("vx6", 43).local("fd42:6e73::1").remote("fd42:6e73::2").dstPort(4790)
+        rt.links().add(LinkSpec.vxlan("vx6", 43).local("fd42:6e73::1").remote("fd42:6e73::2").dstPort(4790)
                 .noLearning().address("02:6e:73:00:00:43"));
-        rt.linkAdd(LinkSpec.ifb("ifb0").address("02:6e:73:00:00:1f"));
-        rt.linkAdd(LinkSpec.tun("tun0"));
-        rt.linkAdd(LinkSpec.tap("tap0").address("02:6e:73:00:00:7a"));
-        rt.linkAdd(LinkSpec.veth("vp0", "vp1").peerNamespace(peer).address("02:6e:73:00:00:70").up());
+        rt.links().add(LinkSpec.ifb("ifb0").address("02:6e:73:00:00:1f"));
+        rt.links().add(LinkSpec.tun("tun0"));
+        rt.links().add(LinkSpec.tap("tap0").address("02:6e:73:00:00:7a"));
+        rt.links().add(LinkSpec.veth("vp0", "vp1").peerNamespace(peer).address("02:6e:73:00:00:70").up());
 
-        rt.addressAdd(AddressSpec.of("198.18.0.1/24", "va").broadcast("198.18.0.255").label("va:main"));
-        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
-        rt.addressAdd(AddressSpec.of("198.18.1.1/30", "vc").peer("198.18.1.2"));
-        rt.addressAdd(AddressSpec.of("fd42:6e73:1::1/64", "vc").noDad().lifetimes(3600, 1800));
-        rt.addressAdd(AddressSpec.of("198.18.2.1/24", "br0"));
-        rt.addressAdd(AddressSpec.of("fd42:6e73:2::1/64", "br0").noDad());
-        rt.addressAdd(AddressSpec.of("198.18.3.1/32", "lo").scope(254));
+        rt.addresses().add(AddressSpec.of("198.18.0.1/24", "va").broadcast("198.18.0.255").label("va:main"));
+        rt.addresses().add(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
+        rt.addresses().add(AddressSpec.of("198.18.1.1/30", "vc").peer("198.18.1.2"));
+        rt.addresses().add(AddressSpec.of("fd42:6e73:1::1/64", "vc").noDad().lifetimes(3600, 1800));
+        rt.addresses().add(AddressSpec.of("198.18.2.1/24", "br0"));
+        rt.addresses().add(AddressSpec.of("fd42:6e73:2::1/64", "br0").noDad());
+        rt.addresses().add(AddressSpec.of("198.18.3.1/32", "lo").scope(254));
 
-        rt.routeAdd(RouteSpec.to("198.18.9.0/24").nextHop("198.18.0.2", "va", 2).nextHop("198.18.2.2", "br0", 1));
-        rt.routeAdd(RouteSpec.to("198.18.10.0/24").type(RouteType.BLACKHOLE));
-        rt.routeAdd(RouteSpec.to("198.18.11.0/24").type(RouteType.UNREACHABLE));
-        rt.routeAdd(RouteSpec.to("198.18.12.0/24").type(RouteType.PROHIBIT));
-        rt.routeAdd(RouteSpec.to("198.18.13.0/24").via("198.18.0.2").metric(100).mtu(1400).src("198.18.0.1")
+        rt.routes().add(RouteSpec.to("198.18.9.0/24").nextHop("198.18.0.2", "va", 2).nextHop("198.18.2.2", "br0", 1));
+        rt.routes().add(RouteSpec.to("198.18.10.0/24").type(RouteType.BLACKHOLE));
+        rt.routes().add(RouteSpec.to("198.18.11.0/24").type(RouteType.UNREACHABLE));
+        rt.routes().add(RouteSpec.to("198.18.12.0/24").type(RouteType.PROHIBIT));
+        rt.routes().add(RouteSpec.to("198.18.13.0/24").via("198.18.0.2").metric(100).mtu(1400).src("198.18.0.1")
                 .table(100));
-        rt.routeAdd(RouteSpec.to("198.18.14.0/24").dev("br0").table(1000));
-        rt.routeAdd(RouteSpec.to("198.18.15.0/24").via("198.18.1.2").protocol(4));
-        rt.routeAdd(RouteSpec.defaultRoute().via("198.18.0.254"));
-        rt.routeAdd(RouteSpec.to("fd42:6e73:5::/64").via("fd42:6e73::2").metric(50));
-        rt.routeAdd(RouteSpec.to("fd42:6e73:6::/64").nextHop("fd42:6e73::2", "va", 1)
+        rt.routes().add(RouteSpec.to("198.18.14.0/24").dev("br0").table(1000));
+        rt.routes().add(RouteSpec.to("198.18.15.0/24").via("198.18.1.2").protocol(4));
+        rt.routes().add(RouteSpec.defaultRoute().via("198.18.0.254"));
+        rt.routes().add(RouteSpec.to("fd42:6e73:5::/64").via("fd42:6e73::2").metric(50));
+        rt.routes().add(RouteSpec.to("fd42:6e73:6::/64").nextHop("fd42:6e73::2", "va", 1)
                 .nextHop("fd42:6e73:2::2", "br0", 3));
-        rt.routeAdd(RouteSpec.to("fd42:6e73:7::/64").type(RouteType.BLACKHOLE));
-        rt.routeAdd(RouteSpec.to("fd42:6e73:8::/64").dev("br0").mtu(1400).table(100));
+        rt.routes().add(RouteSpec.to("fd42:6e73:7::/64").type(RouteType.BLACKHOLE));
+        rt.routes().add(RouteSpec.to("fd42:6e73:8::/64").dev("br0").mtu(1400).table(100));
 
-        rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.9", "02:6e:73:00:00:09", "va"));
-        rt.neighbourAdd(NeighbourSpec.permanent("fd42:6e73::9", "02:6e:73:00:00:99", "va"));
-        rt.neighbourAdd(NeighbourSpec.of("198.18.2.9", "br0").linkAddress("02:6e:73:00:02:09")
+        rt.neighbours().add(NeighbourSpec.permanent("198.18.0.9", "02:6e:73:00:00:09", "va"));
+        rt.neighbours().add(NeighbourSpec.permanent("fd42:6e73::9", "02:6e:73:00:00:99", "va"));
+        rt.neighbours().add(NeighbourSpec.of("198.18.2.9", "br0").linkAddress("02:6e:73:00:02:09")
                 .state(Nud.NUD_STALE));
 
-        rt.ruleAdd(RuleSpec.ofSource("198.18.0.0/16").table(100).priority(1000));
-        rt.ruleAdd(RuleSpec.of(Family.INET).to("198.18.9.0/24").fwmark(0x10, 0xff).table(1000).priority(1001));
-        rt.ruleAdd(RuleSpec.of(Family.INET).iif("va").action(RouteType.BLACKHOLE).priority(1002));
-        rt.ruleAdd(RuleSpec.ofSource("198.18.5.0/24").not().oif("vc").action(RouteType.PROHIBIT).priority(1003));
-        rt.ruleAdd(RuleSpec.ofSource("fd42:6e73::/48").table(100).priority(1000));
-        rt.ruleAdd(RuleSpec.of(Family.INET6).action(RouteType.UNREACHABLE).priority(1004));
+        rt.rules().add(RuleSpec.ofSource("198.18.0.0/16").table(100).priority(1000));
+        rt.rules().add(RuleSpec.of(Family.INET).to("198.18.9.0/24").fwmark(0x10, 0xff).table(1000).priority(1001));
+        rt.rules().add(RuleSpec.of(Family.INET).iif("va").action(RouteType.BLACKHOLE).priority(1002));
+        rt.rules().add(RuleSpec.ofSource("198.18.5.0/24").not().oif("vc").action(RouteType.PROHIBIT).priority(1003));
+        rt.rules().add(RuleSpec.ofSource("fd42:6e73::/48").table(100).priority(1000));
+        rt.rules().add(RuleSpec.of(Family.INET6).action(RouteType.UNREACHABLE).priority(1004));
     }
 
     /** One request answered by NLMSG_ERROR, with what the kernel is expected to answer. */
@@ -117,7 +124,7 @@ class DumpCorpusTest {
     static List<ErrorCase> errorCases(int vaIndex) {
         List<ErrorCase> cases = new ArrayList<>();
         cases.add(new ErrorCase("ip link set lo up (ack)",
-                (w, seq) -> Requests.linkSet(w, seq, 1, LinkUpdate.of().up(), -1, -1), false, 0, null, -1));
+                (w, seq) -> Requests.links().set(w, seq, 1, LinkUpdate.of().up(), -1, -1), false, 0, null, -1));
         cases.add(new ErrorCase("ip link show nosuchdev",
                 (w, seq) -> Requests.linkGet(w, seq, 0, "nosuchdev"), false, 19, null, -1));
         cases.add(new ErrorCase("RTM_NEWLINK with a 20-byte IFLA_IFNAME", (w, seq) -> {
@@ -152,7 +159,7 @@ class DumpCorpusTest {
         String write = System.getProperty("netns.dumps.write");
         try (Rtnetlink rt = Rtnetlink.open(ns); DumpCapture cap = DumpCapture.open(rt)) {
             build(rt, peer);
-            rt.awaitOperState("va", OperState.UP, java.time.Duration.ofSeconds(5));
+            rt.links().awaitOperState("va", OperState.UP, java.time.Duration.ofSeconds(5));
             Map<Integer, String> names = DumpOracle.ifnames(name);
             assertThat(names).hasSize(13);
             Map<Dump, List<byte[]>> captured = new LinkedHashMap<>();
@@ -180,7 +187,7 @@ class DumpCorpusTest {
             assertThat(oracle.get(Dump.ROUTES).stream().filter(s -> s.contains(" nh=[") && !s.endsWith("nh=[]")))
                     .hasSize(2);
 
-            int va = rt.linkIndex("va");
+            int va = rt.links().index("va");
             List<ErrorCase> cases = errorCases(va);
             List<byte[]> errorBytes = new ArrayList<>();
             List<String> expectedErrors = new ArrayList<>();

@@ -1,11 +1,18 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netns.netlink.DumpCapture.Dump;
-import io.netns.netlink.codec.ErrorMessage;
-import io.netns.netlink.codec.MessageReader;
-import io.netns.netlink.codec.Nlmsg;
+import io.netns.netlink.wire.ErrorMessage;
+import io.netns.netlink.wire.MessageReader;
+import io.netns.netlink.wire.Nlmsg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,8 +78,8 @@ class DumpGoldenTest {
             assertThat(l.name()).as("ifindex " + l.index()).isEqualTo(names.get(l.index()));
         }
         Link vx0 = links.stream().filter(l -> l.name().equals("vx0")).findFirst().orElseThrow();
-        assertThat(vx0.details()).containsInstanceOf(LinkDetails.Vxlan.class);
-        LinkDetails.Vxlan v = (LinkDetails.Vxlan) vx0.details().orElseThrow();
+        assertThat(vx0.details()).containsInstanceOf(Vxlan.class);
+        Vxlan v = (Vxlan) vx0.details().orElseThrow();
         assertThat(v.vni()).isEqualTo(42);
         assertThat(v.port()).isEqualTo(4789);
         Link vp0 = links.stream().filter(l -> l.name().equals("vp0")).findFirst().orElseThrow();
@@ -98,7 +105,7 @@ class DumpGoldenTest {
 
     /**
      * An AF_UNSPEC rule dump also holds the multicast-routing families' default rules
-     * (RTNL_FAMILY_IPMR 128, RTNL_FAMILY_IP6MR 129): {@code rt.rules(Family.UNSPEC)} gets them from
+     * (RTNL_FAMILY_IPMR 128, RTNL_FAMILY_IP6MR 129): {@code rt.rules().list(Family.UNSPEC)} gets them from
      * every kernel with CONFIG_IP_MROUTE_MULTIPLE_TABLES. They must decode (or be skipped), not end the
      * whole dump in an exception.
      */

@@ -1,9 +1,16 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netns.netlink.DumpCapture.Dump;
-import io.netns.netlink.codec.MessageReader;
-import io.netns.netlink.codec.Nlmsg;
+import io.netns.netlink.wire.MessageReader;
+import io.netns.netlink.wire.Nlmsg;
 import io.netns.testing.Ip;
 
 import java.lang.foreign.MemorySegment;
@@ -311,14 +318,14 @@ final class DumpOracle {
                 .append(" alias=").append(l.alias().orElse("-"))
                 .append(" netnsid=").append(orDash(l.linkNetnsId()));
         switch (l.details().orElse(null)) {
-            case LinkDetails.Vxlan v -> sb.append(" vni=").append(v.vni())
+            case Vxlan v -> sb.append(" vni=").append(v.vni())
                     .append(" port=").append(v.port())
                     .append(" local=").append(v.local().map(DumpOracle::addr).orElse("-"))
                     .append(" remote=").append(v.remote().map(DumpOracle::addr).orElse("-"))
                     .append(" dev=").append(v.link() == 0 ? "-" : name(names, v.link()))
                     .append(" learning=").append(v.learning());
-            case LinkDetails.Macvlan m -> sb.append(" mode=").append(m.modeName());
-            case LinkDetails.Bridge b -> sb.append(" stp=").append(b.stpState())
+            case Macvlan m -> sb.append(" mode=").append(m.modeName());
+            case Bridge b -> sb.append(" stp=").append(b.stpState())
                     .append(" fwd=").append(b.forwardDelay())
                     .append(" vlanf=").append(b.vlanFiltering());
             case null, default -> {

@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -35,7 +43,7 @@ class DumpScaleTest {
             Batch links = rt.batch();
             for (int i = 0; i < PAIRS; i++) {
                 LinkSpec pair = LinkSpec.veth("a" + i, "b" + i).group(GROUP);
-                links.linkAdd(i < 10 ? pair.up() : pair);
+                links.links().add(i < 10 ? pair.up() : pair);
             }
             links.execute().throwIfFailed();
             long t1 = System.nanoTime();
@@ -46,32 +54,32 @@ class DumpScaleTest {
                 // 198.18.64.0 .. 198.18.103.15, host routes spread over a0..a9
                 int host = (64 << 8) + i;
                 String dst = "198.18." + (host >> 8) + "." + (host & 0xff) + "/32";
-                routes.routeAdd(RouteSpec.to(dst).dev("a" + i / perDevice));
+                routes.routes().add(RouteSpec.to(dst).dev("a" + i / perDevice));
             }
             routes.execute().throwIfFailed();
             long t2 = System.nanoTime();
 
-            List<Link> dumped = rt.links();
+            List<Link> dumped = rt.links().list();
             int ipLinks = Ip.jsonIn(name, "link", "show").size();
             assertThat(dumped).hasSize(2 * PAIRS + 1);
             assertThat(dumped).hasSize(ipLinks);
             assertThat(dumped.stream().filter(l -> l.group() == GROUP)).hasSize(PAIRS);
             assertThat(dumped.stream().map(Link::index).distinct()).hasSize(dumped.size());
-            try (Stream<Link> s = rt.linkStream()) {
+            try (Stream<Link> s = rt.links().stream()) {
                 assertThat(s.count()).isEqualTo(ipLinks);
             }
 
-            List<Route> dumpedRoutes = rt.routes();
+            List<Route> dumpedRoutes = rt.routes().list();
             int ipRoutes = Ip.jsonIn(name, "route", "show").size();
             assertThat(dumpedRoutes).hasSize(ROUTES);
             assertThat(dumpedRoutes).hasSize(ipRoutes);
             assertThat(dumpedRoutes.stream().map(r -> r.destination().address()).distinct()).hasSize(ROUTES);
             long t3 = System.nanoTime();
 
-            rt.linkDelGroup(GROUP);
+            rt.links().delGroup(GROUP);
             long t4 = System.nanoTime();
-            assertThat(rt.links()).extracting(Link::name).containsExactly("lo");
-            assertThat(rt.routes()).isEmpty();
+            assertThat(rt.links().list()).extracting(Link::name).containsExactly("lo");
+            assertThat(rt.routes().list()).isEmpty();
             assertThat(Ip.jsonIn(name, "link", "show")).hasSize(1);
             assertThat(Ip.jsonIn(name, "route", "show")).isEmpty();
             System.out.printf("%d links in %d ms, %d routes in %d ms, dumps and ip in %d ms, group delete in %d ms%n",

@@ -1,7 +1,15 @@
 package io.netns.netlink;
 
-import io.netns.netlink.codec.MessageWriter;
-import io.netns.netlink.codec.Rtm;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
+import io.netns.netlink.wire.MessageWriter;
+import io.netns.netlink.wire.Rtm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,73 +51,73 @@ class GoldenBytesTest {
 
     @Test
     void dummy() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.dummy("d0"), 0, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.dummy("d0"), 0, 0, -1, -1);
         assertSameAsIp("link_add_dummy");
     }
 
     @Test
     void vlan() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.vlan("va.100", "va", 100), 2, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.vlan("va.100", "va", 100), 2, 0, -1, -1);
         assertSameAsIp("link_add_vlan");
     }
 
     @Test
     void ipvlan() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.ipvlan("ipv0", "va", 0), 2, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.ipvlan("ipv0", "va", 0), 2, 0, -1, -1);
         assertSameAsIp("link_add_ipvlan");
     }
 
     @Test
     void bond() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.bond("bond0", 1), 0, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.bond("bond0", 1), 0, 0, -1, -1);
         assertSameAsIp("link_add_bond");
     }
 
     @Test
     void bridge() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.bridge("br0"), 0, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.bridge("br0"), 0, 0, -1, -1);
         assertSameAsIp("link_add_bridge");
     }
 
     @Test
     void veth() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.veth("v0", "v1"), 0, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.veth("v0", "v1"), 0, 0, -1, -1);
         assertSameAsIp("link_add_veth");
     }
 
     @Test
     void macvlan() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.macvlan("mv0", "va", 4), 2, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.macvlan("mv0", "va", 4), 2, 0, -1, -1);
         assertSameAsIp("link_add_macvlan");
     }
 
     @Test
     void vxlan() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.vxlan("vx0", 42).dstPort(4789).device("va"), 2, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.vxlan("vx0", 42).dstPort(4789).device("va"), 2, 0, -1, -1);
         assertSameAsIp("link_add_vxlan");
     }
 
     @Test
     void ifb() throws IOException {
-        Requests.linkAdd(w, SEQ, LinkSpec.ifb("ifb0"), 0, 0, -1, -1);
+        Requests.links().add(w, SEQ, LinkSpec.ifb("ifb0"), 0, 0, -1, -1);
         assertSameAsIp("link_add_ifb");
     }
 
     @Test
     void linkSetUp() throws IOException {
-        Requests.linkSet(w, SEQ, 2, LinkUpdate.of().up(), -1, -1);
+        Requests.links().set(w, SEQ, 2, LinkUpdate.of().up(), -1, -1);
         assertSameAsIp("link_set_up");
     }
 
     @Test
     void linkSetMtu() throws IOException {
-        Requests.linkSet(w, SEQ, 2, LinkUpdate.of().mtu(1400), -1, -1);
+        Requests.links().set(w, SEQ, 2, LinkUpdate.of().mtu(1400), -1, -1);
         assertSameAsIp("link_set_mtu");
     }
 
     @Test
     void linkDel() throws IOException {
-        Requests.linkDel(w, SEQ, 4);
+        Requests.links().del(w, SEQ, 4);
         assertSameAsIp("link_del");
     }
 

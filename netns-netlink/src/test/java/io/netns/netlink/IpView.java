@@ -1,7 +1,15 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netns.netlink.codec.Iff;
+import io.netns.netlink.wire.Iff;
 import io.netns.testing.Ip;
 
 import java.util.HashMap;

@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetnsException;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
@@ -29,9 +37,9 @@ public final class LeastPrivilegeMain {
         try (NetworkNamespace ns = Netns.open(theirs); Rtnetlink rt = Rtnetlink.open(ns)) {
             System.out.println("SOCKET=ok");
             System.out.println("LIST=" + rt.links().size());
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.addressAdd("va", "198.18.0.1/24");
-            rt.linkSetUp("va");
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.addresses().add("va", "198.18.0.1/24");
+            rt.links().setUp("va");
             System.out.println("LINKS=ok");
         } catch (NetnsException e) {
             System.out.println("NETLINK=" + e.errnoName() + " " + e.getMessage());

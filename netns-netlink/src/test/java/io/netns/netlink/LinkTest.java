@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
@@ -27,8 +35,8 @@ class LinkTest {
 
     /** Every link Java lists agrees with ip on the fields both show. */
     static void assertListedLikeIp(Rtnetlink rt, String ns) {
-        Map<Integer, JsonNode> ip = IpView.links(ns);
-        List<Link> links = rt.links();
+        Map<Integer, JsonNode> ip = IpView.links().ofMaster(ns);
+        List<Link> links = rt.links().list();
         assertThat(links).extracting(Link::index).containsExactlyInAnyOrderElementsOf(ip.keySet());
         for (Link l : links) {
             JsonNode j = ip.get(l.index());
@@ -45,7 +53,7 @@ class LinkTest {
                     .isEqualTo(j.has("linkinfo") && j.get("linkinfo").has("info_kind")
                             ? j.get("linkinfo").get("info_kind").asText() : null);
             if (j.has("master")) {
-                assertThat(rt.link(l.master().orElseThrow()).name()).isEqualTo(j.get("master").asText());
+                assertThat(rt.links().get(l.master().orElseThrow()).name()).isEqualTo(j.get("master").asText());
             } else {
                 assertThat(l.master()).isEmpty();
             }
@@ -55,7 +63,7 @@ class LinkTest {
             if (j.has("link_index")) {
                 assertThat(l.link().orElseThrow()).isEqualTo(j.get("link_index").asInt());
             } else if (j.has("link") && !j.get("link").isNull()) {
-                assertThat(rt.link(l.link().orElseThrow()).name()).isEqualTo(j.get("link").asText());
+                assertThat(rt.links().get(l.link().orElseThrow()).name()).isEqualTo(j.get("link").asText());
             }
             if (j.has("min_mtu")) {
                 assertThat(l.minMtu()).isEqualTo(j.get("min_mtu").asInt());
@@ -68,33 +76,33 @@ class LinkTest {
     void everyKindThisKernelHasIsCreatedAndListedAsIpListsIt() {
         NetworkNamespace ns = temp.create("kinds");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb").mtu(1400).address("02:00:00:00:00:0a").peerMtu(1400));
-            rt.linkAdd(LinkSpec.bridge("br0").up());
-            rt.linkAdd(LinkSpec.macvlan("mv0", "va", 4));
-            rt.linkAdd(LinkSpec.macvtap("mvt0", "va", 1));
-            rt.linkAdd(LinkSpec.vxlan("vx0", 42).dstPort(4789).device("va").local("198.18.0.1").ttl(9));
-            rt.linkAdd(LinkSpec.ifb("ifb0").txQueueLength(32));
-            rt.linkAdd(LinkSpec.tun("tun0").mtu(1300));
-            rt.linkAdd(LinkSpec.tap("tap0").up());
+            rt.links().add(LinkSpec.veth("va", "vb").mtu(1400).address("02:00:00:00:00:0a").peerMtu(1400));
+            rt.links().add(LinkSpec.bridge("br0").up());
+            rt.links().add(LinkSpec.macvlan("mv0", "va", 4));
+            rt.links().add(LinkSpec.macvtap("mvt0", "va", 1));
+            rt.links().add(LinkSpec.vxlan("vx0", 42).dstPort(4789).device("va").local("198.18.0.1").ttl(9));
+            rt.links().add(LinkSpec.ifb("ifb0").txQueueLength(32));
+            rt.links().add(LinkSpec.tun("tun0").mtu(1300));
+            rt.links().add(LinkSpec.tap("tap0").up());
             assertListedLikeIp(rt, name(ns));
-            Map<Integer, JsonNode> ip = IpView.links(name(ns));
-            Link vx = rt.link("vx0");
-            assertThat(vx.details()).get().isInstanceOfSatisfying(LinkDetails.Vxlan.class, d -> {
+            Map<Integer, JsonNode> ip = IpView.links().ofMaster(name(ns));
+            Link vx = rt.links().get("vx0");
+            assertThat(vx.details()).get().isInstanceOfSatisfying(Vxlan.class, d -> {
                 JsonNode data = ip.get(vx.index()).get("linkinfo").get("info_data");
                 assertThat(d.vni()).isEqualTo(data.get("id").asInt()).isEqualTo(42);
                 assertThat(d.port()).isEqualTo(data.get("port").asInt()).isEqualTo(4789);
                 assertThat(d.local()).get().extracting(a -> a.getHostAddress()).isEqualTo(data.get("local").asText());
-                assertThat(d.link()).isEqualTo(rt.linkIndex("va"));
+                assertThat(d.link()).isEqualTo(rt.links().index("va"));
             });
-            Link mv = rt.link("mv0");
-            assertThat(mv.details()).get().isInstanceOfSatisfying(LinkDetails.Macvlan.class, d ->
+            Link mv = rt.links().get("mv0");
+            assertThat(mv.details()).get().isInstanceOfSatisfying(Macvlan.class, d ->
                     assertThat(d.modeName()).isEqualTo(ip.get(mv.index()).get("linkinfo").get("info_data")
                             .get("mode").asText()).isEqualTo("bridge"));
-            assertThat(rt.link("va").mtu()).isEqualTo(1400);
-            assertThat(rt.link("va").address()).contains(MacAddress.parse("02:00:00:00:00:0a"));
-            assertThat(rt.link("tun0").mtu()).isEqualTo(1300);
-            assertThat(rt.link("tap0").isUp()).isTrue();
-            assertThat(rt.link("br0").details()).get().isInstanceOf(LinkDetails.Bridge.class);
+            assertThat(rt.links().get("va").mtu()).isEqualTo(1400);
+            assertThat(rt.links().get("va").address()).contains(MacAddress.parse("02:00:00:00:00:0a"));
+            assertThat(rt.links().get("tun0").mtu()).isEqualTo(1300);
+            assertThat(rt.links().get("tap0").isUp()).isTrue();
+            assertThat(rt.links().get("br0").details()).get().isInstanceOf(Bridge.class);
         }
     }
 
@@ -109,9 +117,9 @@ class LinkTest {
         Ip.in(n, "link", "set", "br9", "alias", "the bridge");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             assertListedLikeIp(rt, n);
-            assertThat(rt.link("br9").alias()).contains("the bridge");
-            assertThat(rt.links("br9")).extracting(Link::name).containsExactly("v0");
-            assertThat(rt.link("v0").slaveKind()).contains("bridge");
+            assertThat(rt.links().get("br9").alias()).contains("the bridge");
+            assertThat(rt.links().ofMaster("br9")).extracting(Link::name).containsExactly("v0");
+            assertThat(rt.links().get("v0").slaveKind()).contains("bridge");
         }
     }
 
@@ -120,29 +128,29 @@ class LinkTest {
         NetworkNamespace ns = temp.create("set");
         String n = name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.linkAdd(LinkSpec.bridge("br0"));
-            rt.linkSet("va", LinkUpdate.of().up().mtu(1280).txQueueLength(77).alias("left").group(5)
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.links().add(LinkSpec.bridge("br0"));
+            rt.links().set("va", LinkUpdate.of().up().mtu(1280).txQueueLength(77).alias("left").group(5)
                     .address(MacAddress.parse("02:00:00:00:00:01")).master("br0"));
             JsonNode va = Ip.jsonIn(n, "-d", "link", "show", "dev", "va").get(0);
-            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.codec.Iff.IFF_UP).isNotZero();
+            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.wire.Iff.IFF_UP).isNotZero();
             assertThat(va.get("mtu").asInt()).isEqualTo(1280);
             assertThat(va.get("txqlen").asInt()).isEqualTo(77);
             assertThat(va.get("ifalias").asText()).isEqualTo("left");
             assertThat(va.get("group").asText()).isEqualTo("5");
             assertThat(va.get("address").asText()).isEqualTo("02:00:00:00:00:01");
             assertThat(va.get("master").asText()).isEqualTo("br0");
-            rt.linkSetNoMaster("va");
-            rt.linkSetDown("va");
-            rt.linkSetName("va", "left0");
+            rt.links().setNoMaster("va");
+            rt.links().setDown("va");
+            rt.links().setName("va", "left0");
             va = Ip.jsonIn(n, "link", "show", "dev", "left0").get(0);
             assertThat(va.has("master")).isFalse();
-            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.codec.Iff.IFF_UP).isZero();
-            assertThat(rt.findLink("va")).isEmpty();
-            assertThat(rt.link("left0").mtu()).isEqualTo(1280);
-            rt.linkSetMtu("left0", 1500);
-            rt.linkSetAddress("left0", "02:00:00:00:00:02");
-            assertThat(rt.link("left0").address()).contains(MacAddress.parse("02:00:00:00:00:02"));
+            assertThat(IpView.flagBits(va.get("flags")) & io.netns.netlink.wire.Iff.IFF_UP).isZero();
+            assertThat(rt.links().find("va")).isEmpty();
+            assertThat(rt.links().get("left0").mtu()).isEqualTo(1280);
+            rt.links().setMtu("left0", 1500);
+            rt.links().setAddress("left0", "02:00:00:00:00:02");
+            assertThat(rt.links().get("left0").address()).contains(MacAddress.parse("02:00:00:00:00:02"));
             assertListedLikeIp(rt, n);
         }
     }
@@ -154,15 +162,15 @@ class LinkTest {
         NetworkNamespace c = temp.create("move-c");
         try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b); Rtnetlink rc = Rtnetlink.open(c)) {
             // peer created directly in b: no clash with a "vb" in a
-            ra.linkAdd(LinkSpec.veth("va", "vb").peerNamespace(b));
+            ra.links().add(LinkSpec.veth("va", "vb").peerNamespace(b));
             assertThat(Ip.linkNames(name(a))).contains("va").doesNotContain("vb");
             assertThat(Ip.linkNames(name(b))).contains("vb");
             // the whole device created in c
-            ra.linkAdd(LinkSpec.bridge("brc").namespace(c));
+            ra.links().add(LinkSpec.bridge("brc").namespace(c));
             assertThat(Ip.linkNames(name(c))).contains("brc");
             assertThat(Ip.linkNames(name(a))).doesNotContain("brc");
             // and moved from a to c
-            ra.linkSetNamespace("va", c);
+            ra.links().setNamespace("va", c);
             assertThat(Ip.linkNames(name(a))).doesNotContain("va");
             assertThat(Ip.linkNames(name(c))).contains("va");
             // the peer's link-netnsid points at c from b's view, as ip says
@@ -178,17 +186,17 @@ class LinkTest {
         String n = name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             for (int i = 0; i < 20; i++) {
-                rt.linkAdd(LinkSpec.veth("g" + i, "h" + i).group(42));
+                rt.links().add(LinkSpec.veth("g" + i, "h" + i).group(42));
             }
-            rt.linkAdd(LinkSpec.veth("keep", "keep2"));
+            rt.links().add(LinkSpec.veth("keep", "keep2"));
             assertThat(Ip.linkNames(n)).hasSize(1 + 40 + 2);
-            rt.linkDelGroup(42);
+            rt.links().delGroup(42);
             assertThat(Ip.linkNames(n)).containsExactlyInAnyOrder("lo", "keep", "keep2");
-            rt.linkDel("keep");
+            rt.links().del("keep");
             assertThat(Ip.linkNames(n)).containsExactly("lo");
-            assertThatThrownBy(() -> rt.linkDel("keep")).isInstanceOf(NetlinkException.class)
+            assertThatThrownBy(() -> rt.links().del("keep")).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
-            assertThatThrownBy(() -> rt.linkDelGroup(0)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> rt.links().delGroup(0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -196,13 +204,13 @@ class LinkTest {
     void anAliasGivenAtCreationIsSet() {
         NetworkNamespace ns = temp.create("alias");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.bridge("br0").alias("made with an alias"));
+            rt.links().add(LinkSpec.bridge("br0").alias("made with an alias"));
             Batch b = rt.batch();
-            b.linkAdd(LinkSpec.bridge("br1").alias("batched"));
+            b.links().add(LinkSpec.bridge("br1").alias("batched"));
             b.execute().throwIfFailed();
             assertThat(Ip.jsonIn(name(ns), "link", "show", "dev", "br0").get(0).get("ifalias").asText())
                     .isEqualTo("made with an alias");
-            assertThat(rt.link("br1").alias()).contains("batched");
+            assertThat(rt.links().get("br1").alias()).contains("batched");
         }
     }
 
@@ -210,14 +218,14 @@ class LinkTest {
     void getByNameAndByIndex() {
         NetworkNamespace ns = temp.create("get");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            Link lo = rt.link("lo");
+            Link lo = rt.links().get("lo");
             assertThat(lo.index()).isEqualTo(1);
             assertThat(lo.isLoopback()).isTrue();
-            assertThat(rt.link(1)).isEqualTo(lo);
-            assertThatThrownBy(() -> rt.link("nope0")).isInstanceOf(NetlinkException.class)
+            assertThat(rt.links().get(1)).isEqualTo(lo);
+            assertThatThrownBy(() -> rt.links().get("nope0")).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
-            assertThat(rt.findLink("nope0")).isEmpty();
-            assertThatThrownBy(() -> rt.link(999)).isInstanceOf(NetlinkException.class);
+            assertThat(rt.links().find("nope0")).isEmpty();
+            assertThatThrownBy(() -> rt.links().get(999)).isInstanceOf(NetlinkException.class);
         }
     }
 
@@ -234,7 +242,7 @@ class LinkTest {
         String p = name(probe);
         Ip.in(p, "link", "add", "pa", "type", "veth", "peer", "name", "pb");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.links().add(LinkSpec.veth("va", "vb"));
             record Case(LinkSpec spec, String[] ipArgs) {
             }
             List<Case> cases = List.of(
@@ -250,11 +258,11 @@ class LinkTest {
                 args.addAll(List.of(c.ipArgs));
                 Ip.Result ip = Ip.exec(args.toArray(String[]::new));
                 if (ip.exitCode() == 0) {
-                    rt.linkAdd(c.spec);
-                    assertThat(rt.link(c.spec.name()).kind()).contains(c.spec.kind().name());
+                    rt.links().add(c.spec);
+                    assertThat(rt.links().get(c.spec.name()).kind()).contains(c.spec.kind().name());
                     assertThat(Ip.linkNames(n)).contains(c.spec.name());
                 } else {
-                    assertThatThrownBy(() -> rt.linkAdd(c.spec)).isInstanceOf(NetlinkException.class)
+                    assertThatThrownBy(() -> rt.links().add(c.spec)).isInstanceOf(NetlinkException.class)
                             .satisfies(e -> {
                                 NetlinkException ne = (NetlinkException) e;
                                 assertThat(ne.requestType()).isEqualTo("RTM_NEWLINK");
@@ -273,8 +281,8 @@ class LinkTest {
     void errorsCarryErrnoRequestAndKernelText() {
         NetworkNamespace ns = temp.create("errs");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.bridge("br0"));
-            assertThatThrownBy(() -> rt.linkAdd(LinkSpec.bridge("br0"))).isInstanceOf(NetlinkException.class)
+            rt.links().add(LinkSpec.bridge("br0"));
+            assertThatThrownBy(() -> rt.links().add(LinkSpec.bridge("br0"))).isInstanceOf(NetlinkException.class)
                     .hasMessageContaining("RTM_NEWLINK").hasMessageContaining("br0").hasMessageContaining("EEXIST")
                     .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(17));
             // refused before anything is sent
@@ -284,7 +292,7 @@ class LinkTest {
             assertThatThrownBy(() -> LinkSpec.bridge("")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> LinkSpec.vxlan("vx", 1 << 24)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> LinkSpec.bridge("br1").peerMtu(1400)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> rt.linkSetMtu("br0", 1 << 20)).isInstanceOf(NetlinkException.class)
+            assertThatThrownBy(() -> rt.links().setMtu("br0", 1 << 20)).isInstanceOf(NetlinkException.class)
                     .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EINVAL"));
         }
     }
@@ -293,12 +301,12 @@ class LinkTest {
     void awaitOperStateReturnsOnceTheLinkIsUp() {
         NetworkNamespace ns = temp.create("oper");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.linkSetUp("va");
-            assertThatThrownBy(() -> rt.awaitOperState("va", OperState.UP, Duration.ofMillis(200)))
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.links().setUp("va");
+            assertThatThrownBy(() -> rt.links().awaitOperState("va", OperState.UP, Duration.ofMillis(200)))
                     .isInstanceOf(io.netns.NetnsException.class).hasMessageContaining("LOWERLAYERDOWN");
-            rt.linkSetUp("vb");
-            Link up = rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
+            rt.links().setUp("vb");
+            Link up = rt.links().awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
             assertThat(up.operState()).isEqualTo(OperState.UP);
             assertThat(Ip.jsonIn(name(ns), "link", "show", "dev", "va").get(0).get("operstate").asText())
                     .isEqualTo("UP");
@@ -309,7 +317,7 @@ class LinkTest {
     void countersAgreeWithIpStatistics() throws Exception {
         NetworkNamespace ns = temp.create("stats");
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkSetUp("lo");
+            rt.links().setUp("lo");
             // some loopback traffic, then the counters are still
             try (var server = ns.openServerSocketChannel(java.net.StandardProtocolFamily.INET)) {
                 server.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
@@ -318,8 +326,8 @@ class LinkTest {
                     c.write(java.nio.ByteBuffer.wrap(new byte[1000]));
                 }
             }
-            rt.linkSetDown("lo");
-            LinkStats s = rt.link("lo").stats().orElseThrow();
+            rt.links().setDown("lo");
+            LinkStats s = rt.links().get("lo").stats().orElseThrow();
             JsonNode ip = Ip.jsonIn(name(ns), "-s", "link", "show", "dev", "lo").get(0).get("stats64");
             assertThat(s.rxPackets()).isPositive().isEqualTo(ip.get("rx").get("packets").asLong());
             assertThat(s.rxBytes()).isEqualTo(ip.get("rx").get("bytes").asLong());

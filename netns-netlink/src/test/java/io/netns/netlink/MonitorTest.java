@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -62,8 +70,8 @@ class MonitorTest {
         NetworkNamespace ns = temp.create("mongrp");
         try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.IPV4_ADDRESS);
              Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.addressAdd("va", "198.18.0.1/24");
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.addresses().add("va", "198.18.0.1/24");
             List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
             assertThat(events).hasSize(1).allMatch(e -> e instanceof NetlinkEvent.AddressEvent);
         }
@@ -74,17 +82,17 @@ class MonitorTest {
         NetworkNamespace ns = temp.create("overrun");
         try (NetlinkMonitor m = NetlinkMonitor.open(ns, 4096, EnumSet.of(NetlinkMonitor.Group.IPV4_ADDRESS));
              Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
+            rt.links().add(LinkSpec.veth("va", "vb"));
             Batch b = rt.batch();
             for (int i = 1; i <= 200; i++) {
-                b.addressAdd(AddressSpec.of("198.18.1." + i + "/32", "va"));
+                b.addresses().add(AddressSpec.of("198.18.1." + i + "/32", "va"));
             }
             b.execute().throwIfFailed();
             List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
             assertThat(events).anyMatch(e -> e instanceof NetlinkEvent.Overrun);
             assertThat(events.size()).isLessThan(200);
             // after the overrun the subscription still delivers
-            rt.addressAdd("va", "198.18.2.1/32");
+            rt.addresses().add("va", "198.18.2.1/32");
             assertThat(drain(m, Duration.ofMillis(200))).anySatisfy(e -> assertThat(e)
                     .isInstanceOfSatisfying(NetlinkEvent.AddressEvent.class, a ->
                             assertThat(a.address().prefix().toString()).isEqualTo("198.18.2.1")));
@@ -96,9 +104,9 @@ class MonitorTest {
         NetworkNamespace ns = temp.create("monfdb");
         try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.NEIGHBOUR);
              Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.bridge("br0"));
-            rt.linkAdd(LinkSpec.veth("va", "vb").master("br0"));
-            MacAddress mac = rt.link("va").address().orElseThrow();
+            rt.links().add(LinkSpec.bridge("br0"));
+            rt.links().add(LinkSpec.veth("va", "vb").master("br0"));
+            MacAddress mac = rt.links().get("va").address().orElseThrow();
             List<NetlinkEvent> events = drain(m, Duration.ofMillis(200));
             assertThat(events).noneMatch(e -> e instanceof NetlinkEvent.Undecodable);
             assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(NetlinkEvent.NeighbourEvent.class,

@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
@@ -110,7 +118,7 @@ class NeighbourRuleNsidTest {
 
     static List<NeighView> javaNeighbours(Rtnetlink rt, Family f, String ns) {
         Map<Integer, String> devs = devs(ns);
-        return rt.neighbours(f).stream().map(n -> fromJava(n, devs)).toList();
+        return rt.neighbours().list(f).stream().map(n -> fromJava(n, devs)).toList();
     }
 
     static void assertNeighboursAgree(Rtnetlink rt, String ns) {
@@ -131,10 +139,10 @@ class NeighbourRuleNsidTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.9", "02:00:00:00:00:09", "va"));
-            rt.neighbourAdd(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:0a", "va"));
-            rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.10", "02:00:00:00:00:10", "vb"));
-            rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.11", "02:00:00:00:00:11", "va").state(0x40));
+            rt.neighbours().add(NeighbourSpec.permanent("198.18.0.9", "02:00:00:00:00:09", "va"));
+            rt.neighbours().add(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:0a", "va"));
+            rt.neighbours().add(NeighbourSpec.permanent("198.18.0.10", "02:00:00:00:00:10", "vb"));
+            rt.neighbours().add(NeighbourSpec.permanent("198.18.0.11", "02:00:00:00:00:11", "va").state(0x40));
             Ip.in(name, "neigh", "add", "198.18.0.12", "lladdr", "02:00:00:00:00:12", "dev", "va", "nud", "permanent");
             Ip.in(name, "neigh", "add", "fd42:6e73::12", "lladdr", "02:00:00:00:00:13", "dev", "va", "nud", "permanent");
 
@@ -158,16 +166,16 @@ class NeighbourRuleNsidTest {
 
             // duplicate: EEXIST as ip says
             NetlinkException dup = catchThrowableOfType(NetlinkException.class,
-                    () -> rt.neighbourAdd(NeighbourSpec.permanent("198.18.0.12", "02:00:00:00:00:12", "va")));
+                    () -> rt.neighbours().add(NeighbourSpec.permanent("198.18.0.12", "02:00:00:00:00:12", "va")));
             assertThat(dup.errno()).isEqualTo(EEXIST);
             assertThat(dup.requestType()).isEqualTo("RTM_NEWNEIGH");
             assertSameFailure(dup, ipRun(name, "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev",
                     "va", "nud", "permanent"));
 
             // replace: a new link-layer address, for an entry ip made and one Java made; creates if absent
-            rt.neighbourReplace(NeighbourSpec.permanent("198.18.0.12", "02:00:00:00:00:99", "va"));
-            rt.neighbourReplace(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:98", "va"));
-            rt.neighbourReplace(NeighbourSpec.permanent("198.18.0.13", "02:00:00:00:00:13", "va"));
+            rt.neighbours().replace(NeighbourSpec.permanent("198.18.0.12", "02:00:00:00:00:99", "va"));
+            rt.neighbours().replace(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:98", "va"));
+            rt.neighbours().replace(NeighbourSpec.permanent("198.18.0.13", "02:00:00:00:00:13", "va"));
             shown = ipNeighbours(name);
             assertThat(neigh(shown, "198.18.0.12", "va").lladdr()).isEqualTo("02:00:00:00:00:99");
             assertThat(neigh(shown, "fd42:6e73::9", "va").lladdr()).isEqualTo("02:00:00:00:00:98");
@@ -175,9 +183,9 @@ class NeighbourRuleNsidTest {
             assertNeighboursAgree(rt, name);
 
             // delete: Java deletes ip's and its own; ip deletes one Java made
-            rt.neighbourDel(NeighbourSpec.of("198.18.0.12", "va"));
-            rt.neighbourDel(NeighbourSpec.of("fd42:6e73::9", "va"));
-            rt.neighbourDel(NeighbourSpec.of("198.18.0.10", "vb"));
+            rt.neighbours().del(NeighbourSpec.of("198.18.0.12", "va"));
+            rt.neighbours().del(NeighbourSpec.of("fd42:6e73::9", "va"));
+            rt.neighbours().del(NeighbourSpec.of("198.18.0.10", "vb"));
             Ip.in(name, "neigh", "del", "198.18.0.9", "dev", "va");
             shown = ipNeighbours(name);
             assertThat(shown).extracting(NeighView::dst).doesNotContain(addr("198.18.0.12"), addr("fd42:6e73::9"),
@@ -185,7 +193,7 @@ class NeighbourRuleNsidTest {
             assertNeighboursAgree(rt, name);
 
             NetlinkException absent = catchThrowableOfType(NetlinkException.class,
-                    () -> rt.neighbourDel(NeighbourSpec.of("198.18.0.77", "va")));
+                    () -> rt.neighbours().del(NeighbourSpec.of("198.18.0.77", "va")));
             assertThat(absent.errno()).isEqualTo(ENOENT);
             assertThat(absent.requestType()).isEqualTo("RTM_DELNEIGH");
             assertSameFailure(absent, ipRun(name, "neigh", "del", "198.18.0.77", "dev", "va"));
@@ -250,7 +258,7 @@ class NeighbourRuleNsidTest {
 
     static void assertRulesAgree(Rtnetlink rt, String ns) {
         for (Family f : List.of(Family.INET, Family.INET6)) {
-            agree("ip rule show " + f, () -> rt.rules(f).stream().map(NeighbourRuleNsidTest::fromJava).toList(),
+            agree("ip rule show " + f, () -> rt.rules().list(f).stream().map(NeighbourRuleNsidTest::fromJava).toList(),
                     () -> ipRules(ns, f));
         }
     }
@@ -265,9 +273,9 @@ class NeighbourRuleNsidTest {
         NetworkNamespace ns = temp.create("ruleall");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.ruleAdd(RULES.get(0).java());
-            rt.ruleAdd(RULES.get(7).java());
-            agree("rules of both families", () -> rt.rules(Family.UNSPEC).stream()
+            rt.rules().add(RULES.get(0).java());
+            rt.rules().add(RULES.get(7).java());
+            agree("rules of both families", () -> rt.rules().list(Family.UNSPEC).stream()
                     .filter(r -> r.family() == Family.INET || r.family() == Family.INET6)
                     .map(NeighbourRuleNsidTest::fromJava).toList(), () -> {
                 List<RuleView> both = new ArrayList<>(ipRules(name, Family.INET));
@@ -324,10 +332,10 @@ class NeighbourRuleNsidTest {
             assertRulesAgree(rt, name);
 
             for (RulePair p : RULES) {
-                rt.ruleAdd(p.java());
+                rt.rules().add(p.java());
             }
             // without a priority the kernel picks one: as for ip
-            rt.ruleAdd(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
+            rt.rules().add(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
 
             List<RuleView> v4 = ipRules(name, Family.INET);
             List<RuleView> v6 = ipRules(name, Family.INET6);
@@ -360,7 +368,7 @@ class NeighbourRuleNsidTest {
             assertRulesAgree(rt, name);
 
             // duplicate add: EEXIST as in ip
-            NetlinkException dup = catchThrowableOfType(NetlinkException.class, () -> rt.ruleAdd(RULES.get(0).java()));
+            NetlinkException dup = catchThrowableOfType(NetlinkException.class, () -> rt.rules().add(RULES.get(0).java()));
             assertThat(dup).isNotNull();
             assertThat(dup.errno()).isEqualTo(EEXIST);
             assertThat(dup.requestType()).isEqualTo("RTM_NEWRULE");
@@ -368,15 +376,15 @@ class NeighbourRuleNsidTest {
 
             // delete with the spec it was added with
             for (RulePair p : RULES) {
-                rt.ruleDel(p.java());
+                rt.rules().del(p.java());
             }
-            rt.ruleDel(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
+            rt.rules().del(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
             assertThat(ipRules(name, Family.INET)).containsExactlyElementsOf(defaults4);
             assertThat(ipRules(name, Family.INET6)).containsExactlyElementsOf(defaults6);
             assertRulesAgree(rt, name);
 
             NetlinkException absent = catchThrowableOfType(NetlinkException.class,
-                    () -> rt.ruleDel(RuleSpec.of(Family.INET).priority(999).table(100)));
+                    () -> rt.rules().del(RuleSpec.of(Family.INET).priority(999).table(100)));
             assertThat(absent).isNotNull();
             assertThat(absent.errno()).isEqualTo(ENOENT);
             assertThat(absent.requestType()).isEqualTo("RTM_DELRULE");
@@ -407,10 +415,10 @@ class NeighbourRuleNsidTest {
             TestTopology.wire(rj);
             TestTopology.wire(ri);
             for (RulePair p : RULES) {
-                rj.ruleAdd(p.java());
+                rj.rules().add(p.java());
                 Ip.in(i, args(p.ip()));
             }
-            rj.ruleAdd(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
+            rj.rules().add(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
             Ip.in(i, "rule", "add", "fwmark", "7", "table", "5");
             for (Family f : List.of(Family.INET, Family.INET6)) {
                 assertThat(ipRules(j, f)).as(f + ": ip's listing of Java's rules vs of ip's")
@@ -433,15 +441,15 @@ class NeighbourRuleNsidTest {
         String i = TempNamespaces.name(byIp);
         try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
             for (Rtnetlink rt : List.of(rj, ri)) {
-                rt.ruleAdd(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
-                rt.ruleAdd(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
+                rt.rules().add(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
+                rt.rules().add(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
             }
             Ip.in(i, "rule", "del", "priority", "300");
             Ip.in(i, "rule", "del", "priority", "301");
             assertThat(ipRules(i, Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
 
-            rj.ruleDel(RuleSpec.of(Family.INET).priority(300));
-            rj.ruleDel(RuleSpec.of(Family.INET).priority(301));
+            rj.rules().del(RuleSpec.of(Family.INET).priority(300));
+            rj.rules().del(RuleSpec.of(Family.INET).priority(301));
             assertThat(ipRules(j, Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
         }
     }
@@ -453,7 +461,7 @@ class NeighbourRuleNsidTest {
         String name = TempNamespaces.name(ns);
         long big = 4_000_000_100L;
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.ruleAdd(RuleSpec.of(Family.INET).priority(400).table(big));
+            rt.rules().add(RuleSpec.of(Family.INET).priority(400).table(big));
             assertThat(rule(ipRules(name, Family.INET), 400).table()).isEqualTo(big);
             assertRulesAgree(rt, name);
         }
@@ -471,7 +479,7 @@ class NeighbourRuleNsidTest {
     }
 
     static void assertNsidsAgree(Rtnetlink rt, String ns) {
-        agree("ip netns list-id", () -> rt.nsids(), () -> ipNsids(ns).stream().map(NsidView::nsid).toList());
+        agree("ip netns list-id", () -> rt.nsids().list(), () -> ipNsids(ns).stream().map(NsidView::nsid).toList());
     }
 
     @Test
@@ -485,49 +493,49 @@ class NeighbourRuleNsidTest {
         String cn = TempNamespaces.name(c);
         String dn = TempNamespaces.name(d);
         try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b)) {
-            assertThat(ra.nsid(b)).isEmpty();
-            assertThat(ra.nsids()).isEmpty();
+            assertThat(ra.nsids().get(b)).isEmpty();
+            assertThat(ra.nsids().list()).isEmpty();
             assertThat(ipNsids(an)).isEmpty();
 
-            ra.nsidSet(b, 7);
-            assertThat(ra.nsid(b)).hasValue(7);
+            ra.nsids().set(b, 7);
+            assertThat(ra.nsids().get(b)).hasValue(7);
             assertThat(ipNsids(an)).containsExactly(new NsidView(7, bn));
             assertNsidsAgree(ra, an);
 
             // -1: the kernel chooses
-            ra.nsidSet(c, -1);
-            OptionalInt auto = ra.nsid(c);
+            ra.nsids().set(c, -1);
+            OptionalInt auto = ra.nsids().get(c);
             assertThat(auto).isPresent();
             assertThat(auto.getAsInt()).isNotEqualTo(7).isNotNegative();
             assertThat(ipNsids(an)).containsExactlyInAnyOrder(new NsidView(7, bn), new NsidView(auto.getAsInt(), cn));
             assertNsidsAgree(ra, an);
-            assertThat(ra.nsid(d)).isEmpty();
+            assertThat(ra.nsids().get(d)).isEmpty();
 
             // ids are per namespace: b has assigned none
-            assertThat(rb.nsids()).isEmpty();
+            assertThat(rb.nsids().list()).isEmpty();
             assertThat(ipNsids(bn)).isEmpty();
-            rb.nsidSet(a, 7);
-            assertThat(rb.nsid(a)).hasValue(7);
+            rb.nsids().set(a, 7);
+            assertThat(rb.nsids().get(a)).hasValue(7);
             assertThat(ipNsids(bn)).containsExactly(new NsidView(7, an));
             assertNsidsAgree(rb, bn);
 
             // an id in use, and a namespace that already has one: refused, as ip is
-            NetlinkException used = catchThrowableOfType(NetlinkException.class, () -> ra.nsidSet(d, 7));
+            NetlinkException used = catchThrowableOfType(NetlinkException.class, () -> ra.nsids().set(d, 7));
             assertThat(used).isNotNull();
             assertThat(used.errno()).isEqualTo(EEXIST);
             assertThat(used.requestType()).isEqualTo("RTM_NEWNSID");
             assertSameFailure(used, ipRun(an, "netns", "set", dn, "7"));
-            NetlinkException again = catchThrowableOfType(NetlinkException.class, () -> ra.nsidSet(b, 8));
+            NetlinkException again = catchThrowableOfType(NetlinkException.class, () -> ra.nsids().set(b, 8));
             assertThat(again).isNotNull();
             assertThat(again.errno()).isEqualTo(EEXIST);
             assertSameFailure(again, ipRun(an, "netns", "set", bn, "8"));
-            assertThat(ra.nsid(b)).hasValue(7);
-            assertThat(ra.nsid(d)).isEmpty();
-            assertThatThrownBy(() -> ra.nsidSet(d, -2)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(ra.nsids().get(b)).hasValue(7);
+            assertThat(ra.nsids().get(d)).isEmpty();
+            assertThatThrownBy(() -> ra.nsids().set(d, -2)).isInstanceOf(IllegalArgumentException.class);
 
             // ip sets, Java reads
             Ip.in(an, "netns", "set", dn, "12");
-            assertThat(ra.nsid(d)).hasValue(12);
+            assertThat(ra.nsids().get(d)).hasValue(12);
             assertNsidsAgree(ra, an);
         }
     }
@@ -550,7 +558,7 @@ class NeighbourRuleNsidTest {
         });
         Map<String, Integer> java = new HashMap<>();
         Map<String, Integer> javaPeer = new HashMap<>();
-        for (Link l : rt.links()) {
+        for (Link l : rt.links().list()) {
             // ip prints link_index (the ifindex of IFLA_LINK) only for a link in another namespace
             if (l.linkNetnsId().isPresent()) {
                 java.put(l.name(), l.linkNetnsId().getAsInt());
@@ -568,20 +576,20 @@ class NeighbourRuleNsidTest {
         String an = TempNamespaces.name(a);
         String bn = TempNamespaces.name(b);
         try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b)) {
-            ra.linkAdd(LinkSpec.veth("vc", "vd").peerNamespace(b));
+            ra.links().add(LinkSpec.veth("vc", "vd").peerNamespace(b));
             assertThat(Ip.linkNames(bn)).contains("vd");
             assertThat(Ip.linkNames(an)).contains("vc").doesNotContain("vd");
 
             Integer idOfB = ipLinkNetnsid(an, "vc");
             assertThat(idOfB).as("ip shows a link_netnsid for vc").isNotNull();
             assertThat(ra.link("vc").linkNetnsId()).hasValue(idOfB);
-            assertThat(ra.nsid(b)).hasValue(idOfB);
+            assertThat(ra.nsids().get(b)).hasValue(idOfB);
             assertThat(ipNsids(an)).contains(new NsidView(idOfB, bn));
 
             Integer idOfA = ipLinkNetnsid(bn, "vd");
             assertThat(idOfA).isNotNull();
             assertThat(rb.link("vd").linkNetnsId()).hasValue(idOfA);
-            assertThat(rb.nsid(a)).hasValue(idOfA);
+            assertThat(rb.nsids().get(a)).hasValue(idOfA);
             // the peer's ifindex as seen across the namespaces
             assertThat(ra.link("vc").link()).hasValue(rb.link("vd").index());
             assertThat(rb.link("vd").link()).hasValue(ra.link("vc").index());
@@ -601,29 +609,29 @@ class NeighbourRuleNsidTest {
         String bn = TempNamespaces.name(b);
         String cn = TempNamespaces.name(c);
         try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b); Rtnetlink rc = Rtnetlink.open(c)) {
-            ra.nsidSet(b, 42);
-            ra.linkAdd(LinkSpec.veth("ve", "vf").peerNamespace(b));
+            ra.nsids().set(b, 42);
+            ra.links().add(LinkSpec.veth("ve", "vf").peerNamespace(b));
             assertThat(ipLinkNetnsid(an, "ve")).isEqualTo(42);
             assertThat(ra.link("ve").linkNetnsId()).hasValue(42);
 
             // created here, peer moved afterwards
-            ra.linkAdd(LinkSpec.veth("vx", "vy"));
+            ra.links().add(LinkSpec.veth("vx", "vy"));
             assertThat(ra.link("vx").linkNetnsId()).isEmpty();
             assertThat(ipLinkNetnsid(an, "vx")).isNull();
-            ra.linkSetNamespace("vy", c);
+            ra.links().setNamespace("vy", c);
             Integer idOfC = ipLinkNetnsid(an, "vx");
             assertThat(idOfC).isNotNull().isNotEqualTo(42);
             assertThat(ra.link("vx").linkNetnsId()).hasValue(idOfC);
-            assertThat(ra.nsid(c)).hasValue(idOfC);
+            assertThat(ra.nsids().get(c)).hasValue(idOfC);
             Integer idOfAInC = ipLinkNetnsid(cn, "vy");
             assertThat(rc.link("vy").linkNetnsId()).hasValue(idOfAInC);
-            assertThat(rc.nsid(a)).hasValue(idOfAInC);
+            assertThat(rc.nsids().get(a)).hasValue(idOfAInC);
             assertThat(rb.link("vf").linkNetnsId()).hasValue(ipLinkNetnsid(bn, "vf"));
             assertLinkNetnsidsAgree(ra, an);
             assertLinkNetnsidsAgree(rb, bn);
             assertLinkNetnsidsAgree(rc, cn);
             assertNsidsAgree(ra, an);
-            assertThat(ra.nsids()).containsExactlyInAnyOrder(42, idOfC);
+            assertThat(ra.nsids().list()).containsExactlyInAnyOrder(42, idOfC);
         }
     }
 }

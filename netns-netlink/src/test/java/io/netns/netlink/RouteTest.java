@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
@@ -269,11 +277,11 @@ class RouteTest {
                 Long.toString(table));
         if (probe.exitCode() != 0) {
             assertThat(probe.stderr()).contains("FIB table does not exist");
-            NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes(f, table));
+            NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().list(f, table));
             assertThat(e).as(f + " table " + table + " is absent; ip: " + probe.stderr()).isNotNull();
             assertThat(e.errno()).isEqualTo(ENOENT);
             NetlinkException s = catchThrowableOfType(NetlinkException.class, () -> {
-                try (Stream<Route> st = rt.routeStream(f, table)) {
+                try (Stream<Route> st = rt.routes().stream(f, table)) {
                     st.count();
                 }
             });
@@ -281,7 +289,7 @@ class RouteTest {
             assertThat(s.errno()).isEqualTo(ENOENT);
             return;
         }
-        agree(f + " table " + table, () -> javaRoutes(rt.routes(f, table), ns),
+        agree(f + " table " + table, () -> javaRoutes(rt.routes().list(f, table), ns),
                 () -> ipRoutes(ns, f, "-d", "route", "show", "table", Long.toString(table)));
     }
 
@@ -319,30 +327,30 @@ class RouteTest {
 
     /** routes()/routes(family, table)/routeStream against ip's listings of the same namespace. */
     static void assertListingsAgree(Rtnetlink rt, String ns) {
-        agree("ip -4 -d route show", () -> javaRoutes(rt.routes(), ns),
+        agree("ip -4 -d route show", () -> javaRoutes(rt.routes().list(), ns),
                 () -> ipRoutes(ns, Family.INET, "-d", "route", "show"));
-        agree("ip -4 -d route show table main", () -> javaRoutes(rt.routes(Family.INET, 254), ns),
+        agree("ip -4 -d route show table main", () -> javaRoutes(rt.routes().list(Family.INET, 254), ns),
                 () -> ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "main"));
-        agree("ip -6 route show", () -> javaRoutes(rt.routes(Family.INET6, 254), ns),
+        agree("ip -6 route show", () -> javaRoutes(rt.routes().list(Family.INET6, 254), ns),
                 () -> ipRoutes(ns, Family.INET6, "route", "show"));
         for (Family f : List.of(Family.INET, Family.INET6)) {
-            agree(f + " table all", () -> javaRoutes(rt.routes(f, 0), ns),
+            agree(f + " table all", () -> javaRoutes(rt.routes().list(f, 0), ns),
                     () -> ipRoutes(ns, f, "-d", "route", "show", "table", "all"));
             for (int table : List.of(100, 253, 255, 1000)) {
                 agreeTable(rt, ns, f, table);
             }
             agree(f + " routeStream table all", () -> {
-                try (Stream<Route> s = rt.routeStream(f, 0)) {
+                try (Stream<Route> s = rt.routes().stream(f, 0)) {
                     return javaRoutes(s.toList(), ns);
                 }
             }, () -> ipRoutes(ns, f, "-d", "route", "show", "table", "all"));
             agree(f + " routeStream table main", () -> {
-                try (Stream<Route> s = rt.routeStream(f, 254)) {
+                try (Stream<Route> s = rt.routes().stream(f, 254)) {
                     return javaRoutes(s.toList(), ns);
                 }
             }, () -> ipRoutes(ns, f, "-d", "route", "show", "table", "main"));
         }
-        agree("UNSPEC, every table", () -> javaRoutes(rt.routes(Family.UNSPEC, 0), ns), () -> {
+        agree("UNSPEC, every table", () -> javaRoutes(rt.routes().list(Family.UNSPEC, 0), ns), () -> {
             List<RouteView> both = new ArrayList<>(ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "all"));
             both.addAll(ipRoutes(ns, Family.INET6, "-d", "route", "show", "table", "all"));
             return both;
@@ -402,7 +410,7 @@ class RouteTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
             for (Pair p : ROUTES) {
-                rt.routeAdd(p.java());
+                rt.routes().add(p.java());
             }
             // ip sees exactly what was asked (checked directly, not only through the decoder)
             List<RouteView> ipv = ipNonKernelRoutes(name);
@@ -441,11 +449,11 @@ class RouteTest {
             Map<Integer, String> devs = devs(name);
             int named = 0;
             for (Family f : List.of(Family.INET, Family.INET6)) {
-                List<Route> javaRoutes = rt.routes(f, 0);
+                List<Route> javaRoutes = rt.routes().list(f, 0);
                 for (JsonNode r : Ip.jsonIn(name, f == Family.INET6 ? "-6" : "-4", "-d", "route", "show", "table", "all")) {
                     RouteView v = fromIp(r, f);
                     Route j = javaRoutes.stream().filter(x -> fromJava(x, devs).equals(v)).findFirst().orElseThrow();
-                    assertThat(RouteType.of(j.type()).ipName()).isEqualTo(text(r, "type"));
+                    assertThat(RouteType.of(j.type()).toString()).isEqualTo(text(r, "type"));
                     assertThat(Scope.nameOf(j.scope())).isEqualTo(text(r, "scope"));
                     assertThat(RouteProtocol.nameOf(j.protocol())).isEqualTo(text(r, "protocol"));
                     named++;
@@ -465,7 +473,7 @@ class RouteTest {
             TestTopology.wire(rj);
             TestTopology.wire(ri);
             for (Pair p : ROUTES) {
-                rj.routeAdd(p.java());
+                rj.routes().add(p.java());
                 Ip.in(i, args(p.ip()));
             }
             List<RouteView> fromJava = ipNonKernelRoutes(j);
@@ -476,9 +484,9 @@ class RouteTest {
             // and Java lists ip's routes as ip does
             assertListingsAgree(ri, i);
             // Java's view of both namespaces is the same too
-            List<RouteView> javaOfJava = javaRoutes(rj.routes(Family.UNSPEC, 0), j).stream()
+            List<RouteView> javaOfJava = javaRoutes(rj.routes().list(Family.UNSPEC, 0), j).stream()
                     .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
-            List<RouteView> javaOfIp = javaRoutes(ri.routes(Family.UNSPEC, 0), i).stream()
+            List<RouteView> javaOfIp = javaRoutes(ri.routes().list(Family.UNSPEC, 0), i).stream()
                     .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
             assertThat(javaOfJava).containsExactlyInAnyOrderElementsOf(javaOfIp);
         }
@@ -490,9 +498,9 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            rt.routeAdd(RouteSpec.to("198.18.30.0/24").nextHop("198.18.0.2", "va", 1)
+            rt.routes().add(RouteSpec.to("198.18.30.0/24").nextHop("198.18.0.2", "va", 1)
                     .nextHop("198.18.0.3", "va", 256).nextHop("198.18.0.4", null, 17));
-            rt.routeAdd(RouteSpec.to("fd42:6e73:30::/64").nextHop("fd42:6e73::2", "va", 256)
+            rt.routes().add(RouteSpec.to("fd42:6e73:30::/64").nextHop("fd42:6e73::2", "va", 256)
                     .nextHop("fd42:6e73::3", "va", 1));
             RouteView v4 = find(ipRoutes(name, Family.INET, "-d", "route", "show"), "198.18.30.0/24", 254);
             assertThat(v4.nexthops()).containsExactly(new Hop("198.18.0.2", "va", 1, Set.of()),
@@ -520,15 +528,15 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
-            rt.routeReplace(RouteSpec.to("198.18.5.0/24").via("198.18.0.3").protocol(RouteProtocol.STATIC));
+            rt.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routes().replace(RouteSpec.to("198.18.5.0/24").via("198.18.0.3").protocol(RouteProtocol.STATIC));
             List<RouteView> main = ipRoutes(name, Family.INET, "-d", "route", "show");
             RouteView r = find(main, "198.18.5.0/24", 254);
             assertThat(r.gateway()).isEqualTo("198.18.0.3");
             assertThat(r.protocol()).isEqualTo(RouteProtocol.STATIC);
 
             // replace keys on (dst, tos, metric, table): another metric is another route
-            rt.routeReplace(RouteSpec.to("198.18.5.0/24").via("198.18.0.4").metric(10));
+            rt.routes().replace(RouteSpec.to("198.18.5.0/24").via("198.18.0.4").metric(10));
             main = ipRoutes(name, Family.INET, "-d", "route", "show");
             assertThat(main.stream().filter(x -> x.dst().equals("198.18.5.0/24")))
                     .extracting(RouteView::gateway, RouteView::metric)
@@ -536,14 +544,14 @@ class RouteTest {
                             org.assertj.core.groups.Tuple.tuple("198.18.0.4", 10L));
 
             // replace of what is absent creates it; a type can be replaced too
-            rt.routeReplace(RouteSpec.to("198.18.6.0/24").type(RouteType.BLACKHOLE).table(1000));
-            rt.routeReplace(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").table(1000));
+            rt.routes().replace(RouteSpec.to("198.18.6.0/24").type(RouteType.BLACKHOLE).table(1000));
+            rt.routes().replace(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").table(1000));
             RouteView t = find(ipRoutes(name, Family.INET, "-d", "route", "show", "table", "1000"), "198.18.6.0/24", 1000);
             assertThat(t.type()).isEqualTo(1);
             assertThat(t.gateway()).isEqualTo("198.18.0.2");
 
-            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
-            rt.routeReplace(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::3"));
+            rt.routes().add(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
+            rt.routes().replace(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::3"));
             List<RouteView> v6 = ipRoutes(name, Family.INET6, "route", "show").stream()
                     .filter(x -> x.dst().equals(addr("fd42:6e73:1::") + "/64")).toList();
             assertThat(v6).extracting(RouteView::gateway).containsExactly(addr("fd42:6e73::3"));
@@ -558,24 +566,24 @@ class RouteTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
             for (Pair p : ROUTES) {
-                rt.routeAdd(p.java());
+                rt.routes().add(p.java());
             }
             int before = ipNonKernelRoutes(name).size();
             // exactly as added
-            rt.routeDel(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").dev("va").metric(7));
+            rt.routes().del(RouteSpec.to("198.18.6.0/24").via("198.18.0.2").dev("va").metric(7));
             // by prefix only: unicast, blackhole, multipath, default
-            rt.routeDel(RouteSpec.to("198.18.5.0/24"));
-            rt.routeDel(RouteSpec.to("198.18.9.0/24"));
-            rt.routeDel(RouteSpec.to("198.18.14.0/24"));
-            rt.routeDel(RouteSpec.defaultRoute());
+            rt.routes().del(RouteSpec.to("198.18.5.0/24"));
+            rt.routes().del(RouteSpec.to("198.18.9.0/24"));
+            rt.routes().del(RouteSpec.to("198.18.14.0/24"));
+            rt.routes().del(RouteSpec.defaultRoute());
             // in numbered tables, below and above 255
-            rt.routeDel(RouteSpec.to("198.18.11.0/24").table(100));
-            rt.routeDel(RouteSpec.to("198.18.8.0/24").table(1000));
+            rt.routes().del(RouteSpec.to("198.18.11.0/24").table(100));
+            rt.routes().del(RouteSpec.to("198.18.8.0/24").table(1000));
             // IPv6, by prefix and with the gateway
-            rt.routeDel(RouteSpec.to("fd42:6e73:1::/64"));
-            rt.routeDel(RouteSpec.to("fd42:6e73:5::/64").table(1000));
-            rt.routeDel(RouteSpec.to("fd42:6e73:6::/64").via("fd42:6e73::2"));
-            rt.routeDel(RouteSpec.defaultRoute(Family.INET6));
+            rt.routes().del(RouteSpec.to("fd42:6e73:1::/64"));
+            rt.routes().del(RouteSpec.to("fd42:6e73:5::/64").table(1000));
+            rt.routes().del(RouteSpec.to("fd42:6e73:6::/64").via("fd42:6e73::2"));
+            rt.routes().del(RouteSpec.defaultRoute(Family.INET6));
 
             List<RouteView> left = ipNonKernelRoutes(name);
             assertThat(left).hasSize(before - 11);
@@ -593,7 +601,7 @@ class RouteTest {
                     Map.entry(RouteSpec.to("198.18.10.0/24").via("198.18.0.9"), "route del 198.18.10.0/24 via 198.18.0.9"),
                     Map.entry(RouteSpec.to("198.18.40.0/24").table(1000), "route del 198.18.40.0/24 table 1000"),
                     Map.entry(RouteSpec.to("fd42:6e73:40::/64"), "-6 route del fd42:6e73:40::/64"))) {
-                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeDel(c.getKey()));
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().del(c.getKey()));
                 assertThat(e).as(c.getValue()).isNotNull();
                 assertThat(e.errno()).as(c.getValue()).isEqualTo(ESRCH);
                 assertThat(e.errnoName()).isEqualTo("ESRCH");
@@ -610,11 +618,11 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
-            rt.routeAdd(RouteSpec.to("198.18.6.0/24").via("198.18.0.3").src("198.18.0.1").table(1000));
-            rt.routeAdd(RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE));
-            rt.routeAdd(RouteSpec.to("198.18.10.0/24").type(RouteType.UNREACHABLE));
-            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2").metric(77));
+            rt.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routes().add(RouteSpec.to("198.18.6.0/24").via("198.18.0.3").src("198.18.0.1").table(1000));
+            rt.routes().add(RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE));
+            rt.routes().add(RouteSpec.to("198.18.10.0/24").type(RouteType.UNREACHABLE));
+            rt.routes().add(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2").metric(77));
             Map<Integer, String> devs = devs(name);
             int compared = 0;
             int failed = 0;
@@ -623,7 +631,7 @@ class RouteTest {
                     "fd42:6e73:ee::1")) {
                 Ip.Result ip = ipRun(name, "-j", "route", "get", dst);
                 if (ip.exitCode() != 0) {
-                    NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeGet(dst));
+                    NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().get(dst));
                     assertThat(e).as("route get " + dst + " fails in ip: " + ip.stderr()).isNotNull();
                     assertThat(e.requestType()).isEqualTo("RTM_GETROUTE");
                     assertSameFailure(e, ip);
@@ -631,7 +639,7 @@ class RouteTest {
                     continue;
                 }
                 JsonNode o = Ip.parse(ip.stdout()).get(0);
-                Route j = rt.routeGet(dst);
+                Route j = rt.routes().get(dst);
                 assertThat(j.destination().prefixLength()).isEqualTo(dst.contains(":") ? 128 : 32);
                 assertThat(addr(j.destination().address())).as(dst).isEqualTo(addr(o.get("dst").asText()));
                 assertThat(j.gateway().map(RouteTest::addr).orElse(null)).as(dst + " gateway")
@@ -648,13 +656,13 @@ class RouteTest {
             }
             assertThat(compared).isGreaterThanOrEqualTo(8);
             assertThat(failed).isGreaterThanOrEqualTo(2); // no route, blackhole/unreachable
-            Route viaGw = rt.routeGet("198.18.5.9");
+            Route viaGw = rt.routes().get("198.18.5.9");
             assertThat(viaGw.gateway().map(RouteTest::addr)).contains("198.18.0.2");
             assertThat(viaGw.preferredSource().map(RouteTest::addr)).contains("198.18.0.1");
-            Route v6 = rt.routeGet("fd42:6e73:1::5");
+            Route v6 = rt.routes().get("fd42:6e73:1::5");
             assertThat(v6.gateway().map(RouteTest::addr)).contains(addr("fd42:6e73::2"));
             assertThat(v6.priority()).hasValue(77);
-            NetlinkException none = catchThrowableOfType(NetlinkException.class, () -> rt.routeGet("198.19.200.1"));
+            NetlinkException none = catchThrowableOfType(NetlinkException.class, () -> rt.routes().get("198.19.200.1"));
             assertThat(none.errno()).isEqualTo(ENETUNREACH);
         }
     }
@@ -665,8 +673,8 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
-            rt.routeAdd(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
+            rt.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+            rt.routes().add(RouteSpec.to("fd42:6e73:1::/64").via("fd42:6e73::2"));
             record Case(RouteSpec spec, String ip, int errno) {
             }
             List<Case> cases = List.of(
@@ -679,7 +687,7 @@ class RouteTest {
                     new Case(RouteSpec.to("198.18.22.0/24").via("198.18.0.2").src("198.18.44.4"),
                             "route add 198.18.22.0/24 via 198.18.0.2 src 198.18.44.4", EINVAL));
             for (Case c : cases) {
-                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeAdd(c.spec()));
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().add(c.spec()));
                 assertThat(e).as(c.ip()).isNotNull();
                 assertThat(e.errno()).as(c.ip() + ": " + e.getMessage()).isEqualTo(c.errno());
                 assertThat(e.requestType()).isEqualTo("RTM_NEWROUTE");
@@ -687,16 +695,16 @@ class RouteTest {
                 assertSameFailure(e, ipRun(name, args(c.ip())));
             }
             NetlinkException unreachable = catchThrowableOfType(NetlinkException.class,
-                    () -> rt.routeAdd(RouteSpec.to("198.18.20.0/24").via("198.18.77.1")));
+                    () -> rt.routes().add(RouteSpec.to("198.18.20.0/24").via("198.18.77.1")));
             assertThat(unreachable.kernelMessage()).hasValue("Nexthop has invalid gateway");
             assertThat(unreachable.getMessage()).contains("ENETUNREACH").contains("Nexthop has invalid gateway");
 
             NetlinkException noDev = catchThrowableOfType(NetlinkException.class,
-                    () -> rt.routeAdd(RouteSpec.to("198.18.23.0/24").dev("nosuch0")));
+                    () -> rt.routes().add(RouteSpec.to("198.18.23.0/24").dev("nosuch0")));
             assertThat(noDev.errno()).isEqualTo(ENODEV);
 
             // refused before anything is sent
-            List<RouteView> before = javaRoutes(rt.routes(Family.UNSPEC, 0), name);
+            List<RouteView> before = javaRoutes(rt.routes().list(Family.UNSPEC, 0), name);
             List<Runnable> bad = List.of(
                     () -> RouteSpec.to("198.18.30.0/24").via("fd42:6e73::2"),
                     () -> RouteSpec.to("198.18.30.0/24").src("fd42:6e73::1"),
@@ -721,7 +729,7 @@ class RouteTest {
                 assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class);
             }
             assertThat(RouteSpec.to("198.18.0.0/15").destination().prefixLength()).isEqualTo(15);
-            assertThat(javaRoutes(rt.routes(Family.UNSPEC, 0), name)).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(javaRoutes(rt.routes().list(Family.UNSPEC, 0), name)).containsExactlyInAnyOrderElementsOf(before);
             assertListingsAgree(rt, name);
         }
     }
@@ -733,11 +741,11 @@ class RouteTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
             BatchResult r = rt.batch()
-                    .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
-                    .routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
-                    .routeAdd(RouteSpec.to("198.18.6.0/24").via("198.18.77.1"))
-                    .routeAdd(RouteSpec.to("198.18.7.0/24").dev("va").table(1000))
-                    .routeDel(RouteSpec.to("198.18.8.0/24"))
+                    .routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
+                    .routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
+                    .routes().add(RouteSpec.to("198.18.6.0/24").via("198.18.77.1"))
+                    .routes().add(RouteSpec.to("198.18.7.0/24").dev("va").table(1000))
+                    .routes().del(RouteSpec.to("198.18.8.0/24"))
                     .execute();
             assertThat(r.size()).isEqualTo(5);
             assertThat(r.ok()).isFalse();
@@ -766,12 +774,12 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         final int n = 10_000;
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkSetUp("lo");
-            rt.linkAdd(LinkSpec.veth("va", "vb"));
-            rt.linkSetUp("va");
-            rt.linkSetUp("vb");
-            rt.addressAdd("va", "198.18.0.1/24");
-            int va = rt.linkIndex("va");
+            rt.links().setUp("lo");
+            rt.links().add(LinkSpec.veth("va", "vb"));
+            rt.links().setUp("va");
+            rt.links().setUp("vb");
+            rt.addresses().add("va", "198.18.0.1/24");
+            int va = rt.links().index("va");
             List<RouteSpec> specs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 specs.add(RouteSpec.to("198.19." + (i >> 8) + "." + (i & 255) + "/32").via("198.18.0.2").dev(va));
@@ -786,9 +794,9 @@ class RouteTest {
             JsonNode shown = Ip.jsonIn(name, "route", "show");
             int ipCount = shown.size();
             assertThat(ipCount).isEqualTo(n + 1); // and the prefix route of 198.18.0.1/24
-            List<Route> listed = rt.routes(Family.INET, 254);
+            List<Route> listed = rt.routes().list(Family.INET, 254);
             assertThat(listed).hasSize(ipCount);
-            try (Stream<Route> s = rt.routeStream(Family.INET, 254)) {
+            try (Stream<Route> s = rt.routes().stream(Family.INET, 254)) {
                 assertThat(s.count()).isEqualTo(ipCount);
             }
             Set<String> ipDsts = new LinkedHashSet<>();
@@ -808,7 +816,7 @@ class RouteTest {
             specs.forEach(del::routeDel);
             del.execute().throwIfFailed();
             assertThat(Ip.jsonIn(name, "route", "show").size()).isEqualTo(1);
-            assertThat(rt.routes(Family.INET, 254)).hasSize(1);
+            assertThat(rt.routes().list(Family.INET, 254)).hasSize(1);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
@@ -818,19 +826,19 @@ class RouteTest {
         NetworkNamespace ns = temp.create("rnotab");
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkSetUp("lo");
+            rt.links().setUp("lo");
             for (Family f : List.of(Family.INET, Family.INET6)) {
                 String flag = f == Family.INET6 ? "-6" : "-4";
                 Ip.Result ip = ipRun(name, "-j", flag, "route", "show", "table", "1000");
-                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes(f, 1000));
+                NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().list(f, 1000));
                 assertThat(e).isNotNull();
                 assertThat(e.errno()).isEqualTo(ENOENT);
                 // ip prints the kernel's "Error: ipv4: FIB table does not exist." carried by NLMSG_DONE
                 assertSameFailure(e, ip);
             }
             // once the table exists, it is listed
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").type(RouteType.BLACKHOLE).table(1000));
-            assertThat(rt.routes(Family.INET, 1000)).hasSize(1);
+            rt.routes().add(RouteSpec.to("198.18.5.0/24").type(RouteType.BLACKHOLE).table(1000));
+            assertThat(rt.routes().list(Family.INET, 1000)).hasSize(1);
             assertThat(ipRoutes(name, Family.INET, "-d", "route", "show", "table", "1000")).hasSize(1);
         }
     }
@@ -844,15 +852,15 @@ class RouteTest {
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
             Ip.in(name, "route", "add", "198.18.6.0/24", "via", "198.18.0.2", "table", Long.toString(big));
-            assertThat(rt.routes(Family.INET, big)).extracting(r -> r.table())
+            assertThat(rt.routes().list(Family.INET, big)).extracting(r -> r.table())
                     .containsExactly(big);
-            rt.routeAdd(RouteSpec.to("198.18.5.0/24").via("198.18.0.2").table(big));
+            rt.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2").table(big));
             List<RouteView> shown = ipRoutes(name, Family.INET, "-d", "route", "show", "table", "all");
             assertThat(shown.stream().filter(r -> r.dst().equals("198.18.5.0/24")))
                     .extracting(RouteView::table).containsExactly(big);
             agreeTable(rt, name, Family.INET, big);
-            rt.routeDel(RouteSpec.to("198.18.5.0/24").table(big));
-            rt.routeDel(RouteSpec.to("198.18.6.0/24").table(big));
+            rt.routes().del(RouteSpec.to("198.18.5.0/24").table(big));
+            rt.routes().del(RouteSpec.to("198.18.6.0/24").table(big));
             assertThat(ipNonKernelRoutes(name)).isEmpty();
         }
     }

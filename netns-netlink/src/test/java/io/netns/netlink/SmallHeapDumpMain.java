@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
 
@@ -14,19 +22,19 @@ public final class SmallHeapDumpMain {
         String name = args[0];
         int routes = Integer.parseInt(args[1]);
         try (NetworkNamespace ns = Netns.open(name); Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.linkAdd(LinkSpec.veth("va", "vb").up());
-            rt.linkSetUp("vb");
-            rt.addressAdd("va", "198.18.0.1/24");
+            rt.links().add(LinkSpec.veth("va", "vb").up());
+            rt.links().setUp("vb");
+            rt.addresses().add("va", "198.18.0.1/24");
             for (int base = 0; base < routes; base += 10_000) {
                 Batch b = rt.batch(); // in slices, so the specs are not all in memory at once either
                 for (int i = base; i < Math.min(routes, base + 10_000); i++) {
-                    b.routeAdd(RouteSpec.to("198.19." + (i >> 8 & 0xff) + "." + (i & 0xff) + "/32")
+                    b.routes().add(RouteSpec.to("198.19." + (i >> 8 & 0xff) + "." + (i & 0xff) + "/32")
                             .table(1000 + (i >> 16)).via("198.18.0.2"));
                 }
                 b.execute().throwIfFailed();
             }
             long count;
-            try (Stream<Route> s = rt.routeStream(Family.INET, 0)) {
+            try (Stream<Route> s = rt.routes().stream(Family.INET, 0)) {
                 count = s.filter(r -> r.table() >= 1000).count();
             }
             Runtime rtm = Runtime.getRuntime();

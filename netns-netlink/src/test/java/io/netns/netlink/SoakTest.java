@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Leaks;
@@ -66,9 +74,9 @@ class SoakTest {
         for (int i = 1; i <= CYCLES; i++) {
             String name = base + "-" + (i % 2);
             try (NetworkNamespace ns = Netns.create(name); Rtnetlink rt = Rtnetlink.open(ns)) {
-                rt.linkAdd(LinkSpec.veth("va", "vb").up());
-                rt.addressAdd("va", "198.18.0.1/24");
-                rt.linkSetUp("lo");
+                rt.links().add(LinkSpec.veth("va", "vb").up());
+                rt.addresses().add("va", "198.18.0.1/24");
+                rt.links().setUp("lo");
                 ns.call(() -> 1); // a pinned thread too
             } finally {
                 Netns.delete(name);

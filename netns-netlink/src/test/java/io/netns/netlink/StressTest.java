@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NamespaceScope;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
@@ -163,8 +171,8 @@ class StressTest {
                 NetworkNamespace ns = Netns.create(name);
                 try (ns; Rtnetlink rt = Rtnetlink.open(ns)) {
                     Netns.delete(name);
-                    rt.linkAdd(LinkSpec.veth("x" + op, "y" + op));
-                    rt.linkSetUp("lo");
+                    rt.links().add(LinkSpec.veth("x" + op, "y" + op));
+                    rt.links().setUp("lo");
                     if (rt.links().size() != 3) {
                         throw new AssertionError("expected lo and a veth pair");
                     }
@@ -175,11 +183,11 @@ class StressTest {
                 // shared handles used by many threads at once
                 Rtnetlink rt = sockets.get(random.nextInt(sockets.size()));
                 String address = "198.18." + thread + "." + (op % 250 + 1) + "/32";
-                rt.addressAdd("lo", address);
-                if (rt.addresses("lo").stream().noneMatch(x -> x.prefix().toString().equals(address.replace("/32", "")))) {
+                rt.addresses().add("lo", address);
+                if (rt.addresses().ofDevice("lo").stream().noneMatch(x -> x.prefix().toString().equals(address.replace("/32", "")))) {
                     throw new AssertionError(address + " not listed");
                 }
-                rt.addressDel("lo", address);
+                rt.addresses().del("lo", address);
                 return "netlink-shared-handle";
             }
         }

@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import java.time.Duration;
 
 /** The small topology the route and neighbour tests start from. */
@@ -9,12 +17,12 @@ final class TestTopology {
 
     /** lo up; veth va/vb, both up; 198.18.0.1/24 and fd42:6e73::1/64 (nodad) on va. */
     static void wire(Rtnetlink rt) {
-        rt.linkSetUp("lo");
-        rt.linkAdd(LinkSpec.veth("va", "vb"));
-        rt.linkSetUp("va");
-        rt.linkSetUp("vb");
-        rt.addressAdd("va", "198.18.0.1/24");
-        rt.addressAdd(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
-        rt.awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
+        rt.links().setUp("lo");
+        rt.links().add(LinkSpec.veth("va", "vb"));
+        rt.links().setUp("va");
+        rt.links().setUp("vb");
+        rt.addresses().add("va", "198.18.0.1/24");
+        rt.addresses().add(AddressSpec.of("fd42:6e73::1/64", "va").noDad());
+        rt.links().awaitOperState("va", OperState.UP, Duration.ofSeconds(5));
     }
 }

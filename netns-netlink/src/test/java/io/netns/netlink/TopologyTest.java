@@ -1,5 +1,13 @@
 package io.netns.netlink;
 
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -62,14 +70,14 @@ class TopologyTest {
         NetworkNamespace host = temp.create("host");
         NetworkNamespace ns1 = temp.create("ns1");
         try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink n1 = Rtnetlink.open(ns1)) {
-            h.linkAdd(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
-            h.addressAdd("veth-ns1", "198.18.10.1/24");
-            n1.addressAdd("eth0", "198.18.10.2/24");
-            h.linkSetUp("veth-ns1");
-            n1.linkSetUp("eth0");
-            n1.linkSetUp("lo");
-            n1.awaitOperState("eth0", OperState.UP, UP);
-            h.awaitOperState("veth-ns1", OperState.UP, UP);
+            h.links().add(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
+            h.addresses().add("veth-ns1", "198.18.10.1/24");
+            n1.addresses().add("eth0", "198.18.10.2/24");
+            h.links().setUp("veth-ns1");
+            n1.links().setUp("eth0");
+            n1.links().setUp("lo");
+            n1.links().awaitOperState("eth0", OperState.UP, UP);
+            h.links().awaitOperState("veth-ns1", OperState.UP, UP);
             assertThat(Ip.in(ns1.name().orElseThrow(), "route", "show")).contains("198.18.10.0/24 dev eth0");
             try (ServerSocketChannel server = host.openServerSocketChannel()) {
                 server.bind(new InetSocketAddress("198.18.10.1", 0));
@@ -86,21 +94,21 @@ class TopologyTest {
         NetworkNamespace router = temp.create("router");
         NetworkNamespace right = temp.create("right");
         try (Rtnetlink l = Rtnetlink.open(left); Rtnetlink r = Rtnetlink.open(router); Rtnetlink rr = Rtnetlink.open(right)) {
-            r.linkAdd(LinkSpec.veth("r-left", "eth0").peerNamespace(left));
-            r.linkAdd(LinkSpec.veth("r-right", "eth0").peerNamespace(right));
-            r.addressAdd("r-left", "198.18.21.1/24");
-            r.addressAdd("r-right", "198.18.22.1/24");
-            l.addressAdd("eth0", "198.18.21.2/24");
-            rr.addressAdd("eth0", "198.18.22.2/24");
+            r.links().add(LinkSpec.veth("r-left", "eth0").peerNamespace(left));
+            r.links().add(LinkSpec.veth("r-right", "eth0").peerNamespace(right));
+            r.addresses().add("r-left", "198.18.21.1/24");
+            r.addresses().add("r-right", "198.18.22.1/24");
+            l.addresses().add("eth0", "198.18.21.2/24");
+            rr.addresses().add("eth0", "198.18.22.2/24");
             for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
-                ((Rtnetlink) x[0]).linkSetUp((String) x[1]);
+                ((Rtnetlink) x[0]).links().setUp((String) x[1]);
             }
-            l.routeAdd(RouteSpec.defaultRoute().via("198.18.21.1"));
-            rr.routeAdd(RouteSpec.to("198.18.21.0/24").via("198.18.22.1").dev("eth0"));
+            l.routes().add(RouteSpec.defaultRoute().via("198.18.21.1"));
+            rr.routes().add(RouteSpec.to("198.18.21.0/24").via("198.18.22.1").dev("eth0"));
             router.setSysctl("net.ipv4.ip_forward", "1");
-            assertThat(l.routeGet("198.18.22.2").gateway().orElseThrow().getHostAddress()).isEqualTo("198.18.21.1");
+            assertThat(l.routes().get("198.18.22.2").gateway().orElseThrow().getHostAddress()).isEqualTo("198.18.21.1");
             for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
-                ((Rtnetlink) x[0]).awaitOperState((String) x[1], OperState.UP, UP);
+                ((Rtnetlink) x[0]).links().awaitOperState((String) x[1], OperState.UP, UP);
             }
             try (ServerSocketChannel server = right.openServerSocketChannel()) {
                 server.bind(new InetSocketAddress("198.18.22.2", 0));
@@ -116,18 +124,18 @@ class TopologyTest {
         NetworkNamespace sw = temp.create("switch");
         NetworkNamespace[] hosts = {temp.create("h1"), temp.create("h2"), temp.create("h3")};
         try (Rtnetlink s = Rtnetlink.open(sw)) {
-            s.linkAdd(LinkSpec.bridge("br0").up());
+            s.links().add(LinkSpec.bridge("br0").up());
             for (int i = 0; i < 3; i++) {
-                s.linkAdd(LinkSpec.veth("port" + (i + 1), "eth0").peerNamespace(hosts[i]).master("br0").up());
+                s.links().add(LinkSpec.veth("port" + (i + 1), "eth0").peerNamespace(hosts[i]).master("br0").up());
                 try (Rtnetlink h = Rtnetlink.open(hosts[i])) {
-                    h.addressAdd("eth0", "198.18.30." + (i + 1) + "/24");
-                    h.linkSetUp("eth0");
-                    h.awaitOperState("eth0", OperState.UP, UP);
+                    h.addresses().add("eth0", "198.18.30." + (i + 1) + "/24");
+                    h.links().setUp("eth0");
+                    h.links().awaitOperState("eth0", OperState.UP, UP);
                 }
             }
-            assertThat(s.links("br0")).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
+            assertThat(s.links().ofMaster("br0")).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
             assertThat(Ip.jsonIn(sw.name().orElseThrow(), "link", "show", "master", "br0")).hasSize(3);
-            s.awaitOperState("br0", OperState.UP, UP);
+            s.links().awaitOperState("br0", OperState.UP, UP);
             try (ServerSocketChannel server = hosts[2].openServerSocketChannel()) {
                 server.bind(new InetSocketAddress("198.18.30.3", 0));
                 CompletableFuture<String> echoed = echoOnce(server);

@@ -1,10 +1,15 @@
 package io.netns.netty;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.AddressSpec;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -39,27 +44,27 @@ final class NettyFixtures {
      */
     static void veth(NetworkNamespace a, String prefixA, NetworkNamespace b, String prefixB) {
         try (Rtnetlink ra = Rtnetlink.open(a); Rtnetlink rb = Rtnetlink.open(b)) {
-            ra.linkAdd(LinkSpec.veth("eth0", "eth0").peerNamespace(b));
-            ra.addressAdd(AddressSpec.of(prefixA, "eth0").noDad());
-            rb.addressAdd(AddressSpec.of(prefixB, "eth0").noDad());
-            ra.linkSetUp("eth0");
-            rb.linkSetUp("eth0");
-            ra.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(10));
-            rb.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(10));
+            ra.links().add(LinkSpec.veth("eth0", "eth0").peerNamespace(b));
+            ra.addresses().add(AddressSpec.of(prefixA, "eth0").noDad());
+            rb.addresses().add(AddressSpec.of(prefixB, "eth0").noDad());
+            ra.links().setUp("eth0");
+            rb.links().setUp("eth0");
+            ra.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(10));
+            rb.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(10));
         }
     }
 
     /** Adds an address to a device of {@code ns} (without duplicate address detection). */
     static void address(NetworkNamespace ns, String prefix, String device) {
         try (Rtnetlink r = Rtnetlink.open(ns)) {
-            r.addressAdd(AddressSpec.of(prefix, device).noDad());
+            r.addresses().add(AddressSpec.of(prefix, device).noDad());
         }
     }
 
     /** Brings {@code lo} up in {@code ns}. */
     static void loopbackUp(NetworkNamespace ns) {
         try (Rtnetlink r = Rtnetlink.open(ns)) {
-            r.linkSetUp("lo");
+            r.links().setUp("lo");
         }
     }
 

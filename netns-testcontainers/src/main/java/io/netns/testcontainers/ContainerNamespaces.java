@@ -1,5 +1,14 @@
 package io.netns.testcontainers;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
@@ -18,7 +27,7 @@ import java.util.Objects;
  *     c.start();
  *     try (NetworkNamespace inside = ContainerNamespaces.of(c);
  *          Rtnetlink rt = Rtnetlink.open(host)) {
- *         rt.linkAdd(LinkSpec.veth("c0", "eth0").peerNamespace(inside));
+ *         rt.links().add(LinkSpec.veth("c0", "eth0").peerNamespace(inside));
  *         ...
  *     }
  * }

@@ -1,9 +1,16 @@
 package io.netns.testcontainers;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.Link;
-import io.netns.netlink.Rtnetlink;
 import io.netns.testing.Ip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +53,7 @@ class ContainerNamespacesTest {
                 assertThat(ns.pids()).contains(pid);
                 // Network mode "none": nothing but the container's own loopback.
                 try (Rtnetlink rt = Rtnetlink.open(ns)) {
-                    assertThat(rt.links()).extracting(Link::name).containsExactly("lo");
+                    assertThat(rt.links().list()).extracting(Link::name).containsExactly("lo");
                 }
             }
             // A second handle is the same namespace, and so is a second call's.
@@ -149,7 +156,7 @@ class ContainerNamespacesTest {
                         .hasMessageContaining("is not running");
                 // A handle opened while it ran keeps the namespace alive after its last process is gone.
                 try (Rtnetlink rt = Rtnetlink.open(held)) {
-                    assertThat(rt.links()).extracting(Link::name).containsExactly("lo");
+                    assertThat(rt.links().list()).extracting(Link::name).containsExactly("lo");
                 }
             }
         }

@@ -1,11 +1,16 @@
 package io.netns.testcontainers;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.Link;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import io.netns.testing.Ip;
 import io.netns.testing.TempNamespaces;
 import org.junit.jupiter.api.Test;
@@ -65,14 +70,14 @@ class ContainerNetworkTest {
      */
     static void wire(NetworkNamespace host, NetworkNamespace container) {
         try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink c = Rtnetlink.open(container)) {
-            h.linkAdd(LinkSpec.veth("c0", "eth0").peerNamespace(container));
-            h.addressAdd("c0", "198.18.77.1/24");
-            c.addressAdd("eth0", "198.18.77.2/24");
-            h.linkSetUp("lo");
-            h.linkSetUp("c0");
-            c.linkSetUp("eth0");
-            h.awaitOperState("c0", OperState.UP, UP);
-            c.awaitOperState("eth0", OperState.UP, UP);
+            h.links().add(LinkSpec.veth("c0", "eth0").peerNamespace(container));
+            h.addresses().add("c0", "198.18.77.1/24");
+            c.addresses().add("eth0", "198.18.77.2/24");
+            h.links().setUp("lo");
+            h.links().setUp("c0");
+            c.links().setUp("eth0");
+            h.links().awaitOperState("c0", OperState.UP, UP);
+            c.links().awaitOperState("eth0", OperState.UP, UP);
         }
     }
 
@@ -116,7 +121,7 @@ class ContainerNetworkTest {
 
                 // The container's side of the connections, as its kernel counts them.
                 try (Rtnetlink rt = Rtnetlink.open(inside)) {
-                    assertThat(rt.link("eth0").stats()).hasValueSatisfying(s -> assertThat(s.rxPackets()).isPositive());
+                    assertThat(rt.links().get("eth0").stats()).hasValueSatisfying(s -> assertThat(s.rxPackets()).isPositive());
                 }
             }
         }
@@ -160,14 +165,14 @@ class ContainerNetworkTest {
                 wire(host, inside);
                 // More kinds and states inside: a bridge (up, no carrier), a veth pair with one end a
                 // bridge port, the other down with another MTU.
-                rt.linkAdd(LinkSpec.bridge("br0"));
-                rt.linkAdd(LinkSpec.veth("a0", "a1"));
-                rt.linkSetMaster("a0", "br0");
-                rt.linkSetMtu("a1", 1400);
-                rt.linkSetUp("br0");
-                rt.linkSetUp("a0");
+                rt.links().add(LinkSpec.bridge("br0"));
+                rt.links().add(LinkSpec.veth("a0", "a1"));
+                rt.links().setMaster("a0", "br0");
+                rt.links().setMtu("a1", 1400);
+                rt.links().setUp("br0");
+                rt.links().setUp("a0");
 
-                List<Link> links = rt.links();
+                List<Link> links = rt.links().list();
                 assertThat(links).extracting(Link::name).containsExactlyInAnyOrder("lo", "eth0", "br0", "a0", "a1");
 
                 String busyboxOut = exec(c, "ip", "-o", "link").getStdout();

@@ -1,9 +1,15 @@
 package io.netns.testcontainers;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import io.netns.testing.TempNamespaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,16 +58,16 @@ class DocsExampleTest {
             try (NetworkNamespace inside = ContainerNamespaces.of(echo);     // nsenter -t PID -n
                  Rtnetlink h = Rtnetlink.open(host);
                  Rtnetlink c = Rtnetlink.open(inside)) {
-                h.linkAdd(LinkSpec.veth("c0", "eth0").peerNamespace(inside)); // ip link add c0 type veth peer name eth0 netns PID
-                h.addressAdd("c0", "198.18.77.1/24");                         // ip addr add 198.18.77.1/24 dev c0
-                c.addressAdd("eth0", "198.18.77.2/24");                       // nsenter -t PID -n ip addr add ... dev eth0
-                h.linkSetUp("c0");
-                c.linkSetUp("eth0");
-                c.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5)); // a SYN sent earlier may be lost
+                h.links().add(LinkSpec.veth("c0", "eth0").peerNamespace(inside)); // ip link add c0 type veth peer name eth0 netns PID
+                h.addresses().add("c0", "198.18.77.1/24");                         // ip addr add 198.18.77.1/24 dev c0
+                c.addresses().add("eth0", "198.18.77.2/24");                       // nsenter -t PID -n ip addr add ... dev eth0
+                h.links().setUp("c0");
+                c.links().setUp("eth0");
+                c.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5)); // a SYN sent earlier may be lost
             }
             // docs: end
             try (Rtnetlink h = Rtnetlink.open(host)) {
-                h.awaitOperState("c0", OperState.UP, Duration.ofSeconds(5));
+                h.links().awaitOperState("c0", OperState.UP, Duration.ofSeconds(5));
             }
             ByteBuffer echoed;
             // docs: talk
@@ -87,10 +93,10 @@ class DocsExampleTest {
             // The container's namespace is gone, and with it both ends of the veth.
             try (Rtnetlink h = Rtnetlink.open(host)) {
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (h.findLink("c0").isPresent() && System.nanoTime() < deadline) {
+                while (h.links().find("c0").isPresent() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(h.findLink("c0")).isEmpty();
+                assertThat(h.links().find("c0")).isEmpty();
             }
         }
     }

@@ -1,8 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.Address;
-import io.netns.netlink.AddressSpec;
-import io.netns.netlink.IpPrefix;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -148,9 +154,9 @@ final class AddrCmd {
             spec = spec.lifetimes(v, pr);
         }
         switch (op) {
-            case 'a' -> s.rt().addressAdd(spec);
-            case 'r' -> s.rt().addressReplace(spec);
-            default -> s.rt().addressDel(spec);
+            case 'a' -> s.rt().addresses().add(spec);
+            case 'r' -> s.rt().addresses().replace(spec);
+            default -> s.rt().addresses().del(spec);
         }
         return 0;
     }
@@ -182,13 +188,13 @@ final class AddrCmd {
             throw new CliException(1, "Flush requires arguments.");
         }
         int index = s.requireLink(f.dev);
-        for (Address ad : s.rt().addresses(f.dev)) {
+        for (Address ad : s.rt().addresses().ofDevice(f.dev)) {
             if (ad.index() != index || s.opt.family() != io.netns.netlink.Family.UNSPEC
                     && ad.family() != s.opt.family()) {
                 continue;
             }
             try {
-                s.rt().addressDel(AddressSpec.of(ad.prefix(), index));
+                s.rt().addresses().del(AddressSpec.of(ad.prefix(), index));
             } catch (io.netns.netlink.NetlinkException gone) {
                 // deleting a primary IPv4 address removes its secondaries: they may be gone already
             }

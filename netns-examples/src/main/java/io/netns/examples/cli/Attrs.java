@@ -1,6 +1,5 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.RawAttribute;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

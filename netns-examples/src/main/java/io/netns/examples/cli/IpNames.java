@@ -1,8 +1,5 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.RouteProtocol;
-import io.netns.netlink.RouteType;
-import io.netns.netlink.Scope;
 
 import java.util.Map;
 
@@ -42,7 +39,7 @@ final class IpNames {
     }
 
     static String scope(int s) {
-        return Scope.nameOf(s);
+        return Scope.of(s).toString();
     }
 
     /** rtnl_rtscope_a2n: global/universe, site, link, host, nowhere or a number; -1 otherwise. */
@@ -60,13 +57,13 @@ final class IpNames {
     }
 
     static String protocol(int p) {
-        return RouteProtocol.nameOf(p);
+        return RouteProtocol.of(p).toString();
     }
 
     /** rtnl_rtntype_n2a. */
     static String routeType(int t) {
         RouteType rt = RouteType.of(t);
-        return rt == null ? Integer.toString(t) : rt.ipName();
+        return rt == null ? Integer.toString(t) : rt.toString();
     }
 
     /** rtnl_group_n2a without /etc/iproute2/group: 0 is "default". */

@@ -1,6 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.LinkSpec;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 /**
  * The options after {@code type KIND} of {@code ip link add}, for the kinds this CLI creates:
@@ -103,7 +111,7 @@ final class KindArgs implements AutoCloseable {
                 }
                 case "dev" -> {
                     device = a.nextArg();
-                    if (s.linkIndex(device) == 0) {
+                    if (s.links().index(device) == 0) {
                         throw new CliException(1, "Cannot find device \"" + device + "\"");
                     }
                 }

@@ -1,5 +1,14 @@
 package io.netns.examples.cli;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 
 /**
@@ -67,7 +76,7 @@ final class LinkArgs implements AutoCloseable {
                 netns = LinkCmd.openTarget(v);
             } else if (Args.matches(w, "master")) {
                 master = a.nextArg();
-                if (s.linkIndex(master) == 0) {
+                if (s.links().index(master) == 0) {
                     throw CliException.invarg("Device does not exist\n", master);
                 }
             } else if (Args.matches(w, "nomaster")) {

@@ -1,13 +1,16 @@
 package io.netns.examples.cli;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.examples.cli.Printer.Mode;
-import io.netns.netlink.Address;
-import io.netns.netlink.Family;
-import io.netns.netlink.Link;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.LinkUpdate;
-import io.netns.netlink.MacAddress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +93,7 @@ final class LinkCmd {
             if (la.netns != null) {
                 spec = spec.namespace(la.netns);
             }
-            s.rt().linkAdd(spec);
+            s.rt().links().add(spec);
         } finally {
             la.close();
         }
@@ -152,7 +155,7 @@ final class LinkCmd {
             if (la.netns != null) {
                 u = u.namespace(la.netns);
             }
-            s.rt().linkSet(index, u);
+            s.rt().links().set(index, u);
         } finally {
             la.close();
         }
@@ -179,7 +182,7 @@ final class LinkCmd {
         if (dev == null) {
             throw new CliException(CliException.USAGE, "Not enough information: \"dev\" argument is required.");
         }
-        s.rt().linkDel(s.requireLink(dev));
+        s.rt().links().del(s.requireLink(dev));
         return 0;
     }
 
@@ -203,7 +206,7 @@ final class LinkCmd {
                 case "master" -> {
                     a.back();
                     f.master = a.value();
-                    if (s.linkIndex(f.master) == 0) {
+                    if (s.links().index(f.master) == 0) {
                         throw CliException.invarg("Device does not exist\n", f.master);
                     }
                 }
@@ -229,7 +232,7 @@ final class LinkCmd {
                 }
             }
         }
-        if (f.dev != null && s.linkIndex(f.dev) == 0) {
+        if (f.dev != null && s.links().index(f.dev) == 0) {
             throw new CliException(1, "Device \"" + f.dev + "\" does not exist.");
         }
         return f;
@@ -242,7 +245,7 @@ final class LinkCmd {
         if (f.up && !l.isUp()) {
             return false;
         }
-        if (f.master != null && l.master().orElse(0) != s.linkIndex(f.master)) {
+        if (f.master != null && l.master().orElse(0) != s.links().index(f.master)) {
             return false;
         }
         if (f.kind != null) {
@@ -262,7 +265,7 @@ final class LinkCmd {
         LinkPrinter lp = new LinkPrinter(s, p);
         Map<Integer, List<Address>> addrs = doLink ? Map.of() : addressesByLink();
         Family fam = s.opt.family();
-        for (Link l : s.rt().links()) {
+        for (Link l : s.rt().links().list()) {
             if (!accept(f, l, s)) {
                 continue;
             }
@@ -302,7 +305,7 @@ final class LinkCmd {
 
     private Map<Integer, List<Address>> addressesByLink() {
         Map<Integer, List<Address>> m = new TreeMap<>();
-        for (Address ad : s.rt().addresses()) {
+        for (Address ad : s.rt().addresses().list()) {
             m.computeIfAbsent(ad.index(), k -> new ArrayList<>()).add(ad);
         }
         return m;

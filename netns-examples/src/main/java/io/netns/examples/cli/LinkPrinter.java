@@ -1,7 +1,6 @@
 package io.netns.examples.cli;
 
 import io.netns.examples.cli.Printer.Mode;
-import io.netns.netlink.Link;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,15 @@
 package io.netns.examples.cli;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.examples.cli.Printer.Mode;
-import io.netns.netlink.Address;
-import io.netns.netlink.NetlinkDecodeException;
-import io.netns.netlink.NetlinkEvent;
-import io.netns.netlink.NetlinkMonitor;
-import io.netns.netlink.NetlinkMonitor.Group;
 
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,8 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.Family;
-import io.netns.netlink.NeighbourSpec;
-import io.netns.netlink.Neighbour;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 /** {@code ip neigh add|del|replace|show}. */
 final class NeighCmd {
@@ -83,9 +89,9 @@ final class NeighCmd {
             spec = spec.state(nud);
         }
         switch (op) {
-            case 'a' -> s.rt().neighbourAdd(spec);
-            case 'r' -> s.rt().neighbourReplace(spec);
-            default -> s.rt().neighbourDel(spec);
+            case 'a' -> s.rt().neighbours().add(spec);
+            case 'r' -> s.rt().neighbours().replace(spec);
+            default -> s.rt().neighbours().del(spec);
         }
         return 0;
     }
@@ -118,13 +124,13 @@ final class NeighCmd {
                 dev = w;
             }
         }
-        int index = dev == null ? 0 : s.linkIndex(dev);
+        int index = dev == null ? 0 : s.links().index(dev);
         if (dev != null && index == 0) {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
         Printer p = s.printer();
         NeighRulePrinter np = new NeighRulePrinter(s, p);
-        for (Neighbour n : s.rt().neighbours(s.opt.family())) {
+        for (Neighbour n : s.rt().neighbours().list(s.opt.family())) {
             if (index != 0 && n.index() != index) {
                 continue;
             }

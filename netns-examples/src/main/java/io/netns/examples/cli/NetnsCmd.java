@@ -92,7 +92,7 @@ final class NetnsCmd {
     /** The id the session's namespace gives {@code name}, if any (ip's get_netnsid_from_name). */
     static OptionalInt nsidOf(Session s, String name) {
         try (NetworkNamespace ns = Netns.open(name)) {
-            return s.rt().nsid(ns);
+            return s.rt().nsids().get(ns);
         } catch (RuntimeException e) {
             return OptionalInt.empty();
         }
@@ -127,7 +127,7 @@ final class NetnsCmd {
 
     private int listId() {
         Printer p = s.printer();
-        for (int id : s.rt().nsids()) {
+        for (int id : s.rt().nsids().list()) {
             p.openObject(null);
             p.num(Mode.ANY, "nsid", "nsid %d ", id);
             String name = nameOfNsid(s, id);
@@ -202,7 +202,7 @@ final class NetnsCmd {
             }
         }
         try (NetworkNamespace ns = Session.openNamed(name)) {
-            s.rt().nsidSet(ns, nsid);
+            s.rt().nsids().set(ns, nsid);
         }
         return 0;
     }

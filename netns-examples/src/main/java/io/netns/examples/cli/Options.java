@@ -1,6 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.Family;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 /**
  * ip's global options.

@@ -1,12 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.Family;
-import io.netns.netlink.IpPrefix;
-import io.netns.netlink.Route;
-import io.netns.netlink.RouteProtocol;
-import io.netns.netlink.RouteSpec;
-import io.netns.netlink.RouteType;
-import io.netns.netlink.Scope;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -179,9 +181,9 @@ final class RouteCmd {
             spec = spec.nextHop(sameFamily(h.via, prefix), h.dev, h.weight);
         }
         switch (op) {
-            case 'a' -> s.rt().routeAdd(spec);
-            case 'r' -> s.rt().routeReplace(spec);
-            default -> s.rt().routeDel(spec);
+            case 'a' -> s.rt().routes().add(spec);
+            case 'r' -> s.rt().routes().replace(spec);
+            default -> s.rt().routes().del(spec);
         }
         return 0;
     }
@@ -289,13 +291,13 @@ final class RouteCmd {
         }
         // ip lists IPv4 only unless -6 or "table all" (which lists both)
         Family family = s.opt.family() != Family.UNSPEC ? s.opt.family() : table == 0 ? Family.UNSPEC : Family.INET;
-        int oif = dev == null ? 0 : s.linkIndex(dev);
+        int oif = dev == null ? 0 : s.links().index(dev);
         if (dev != null && oif == 0) {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
         List<Route> routes;
         try {
-            routes = s.rt().routes(family, table);
+            routes = s.rt().routes().list(family, table);
         } catch (io.netns.netlink.NetlinkException e) {
             throw dumpError(e, family);
         }
@@ -349,7 +351,7 @@ final class RouteCmd {
         }
         IpPrefix p = AddrCmd.prefix(addr, s.opt.family());
         InetAddress dst = p.address();
-        Route r = s.rt().routeGet(dst);
+        Route r = s.rt().routes().get(dst);
         Printer pr = s.printer();
         pr.openObject(null);
         new RoutePrinter(s, pr).print(r, false, false);

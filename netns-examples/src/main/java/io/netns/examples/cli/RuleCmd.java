@@ -1,10 +1,14 @@
 package io.netns.examples.cli;
 
-import io.netns.netlink.Family;
-import io.netns.netlink.IpPrefix;
-import io.netns.netlink.RouteType;
-import io.netns.netlink.Rule;
-import io.netns.netlink.RuleSpec;
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 
 
 /** {@code ip rule add|del|show}. */
@@ -103,9 +107,9 @@ final class RuleCmd {
         }
         Family family = fam == Family.UNSPEC ? Family.INET : fam;
         if (add) {
-            s.rt().ruleAdd(spec(sel, family));
+            s.rt().rules().add(spec(sel, family));
         } else {
-            s.rt().ruleDel(spec(sel, family));
+            s.rt().rules().del(spec(sel, family));
         }
         return 0;
     }
@@ -150,7 +154,7 @@ final class RuleCmd {
     private int show() {
         Printer p = s.printer();
         NeighRulePrinter rp = new NeighRulePrinter(s, p);
-        for (Rule r : s.rt().rules(family())) {
+        for (Rule r : s.rt().rules().list(family())) {
             p.openObject(null);
             rp.rule(r, false);
             p.closeObject();

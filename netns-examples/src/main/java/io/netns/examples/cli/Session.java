@@ -1,11 +1,18 @@
 package io.netns.examples.cli;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.Link;
-import io.netns.netlink.Rtnetlink;
 
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -76,7 +83,7 @@ final class Session implements AutoCloseable {
     private Map<Integer, Link> links() {
         if (links == null) {
             links = new HashMap<>();
-            for (Link l : rt().links()) {
+            for (Link l : rt().links().list()) {
                 links.put(l.index(), l);
             }
         }

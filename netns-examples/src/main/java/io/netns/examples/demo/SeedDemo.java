@@ -1,14 +1,18 @@
 package io.netns.examples.demo;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
 import io.netns.examples.cli.IpCommand;
-import io.netns.netlink.Link;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.RouteSpec;
-import io.netns.netlink.Rtnetlink;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -111,7 +115,7 @@ public final class SeedDemo {
         show(NS1, "link", "show");
         cmd("ip -n " + NS1 + " link set lo up");
         try (Rtnetlink r1 = Rtnetlink.open(ns1)) {
-            r1.linkSetUp("lo");
+            r1.links().setUp("lo");
         }
         show(NS1, "link", "show", "lo");
 
@@ -120,17 +124,17 @@ public final class SeedDemo {
         String hostFlag = rootHost ? "" : "-n " + HOST + " ";
         try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink r1 = Rtnetlink.open(ns1)) {
             cmd("ip " + hostFlag + "link add veth-ns1 type veth peer name eth0 netns " + NS1);
-            h.linkAdd(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
+            h.links().add(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
             cmd("ip " + hostFlag + "addr add 198.18.1.1/24 dev veth-ns1");
-            h.addressAdd("veth-ns1", "198.18.1.1/24");
+            h.addresses().add("veth-ns1", "198.18.1.1/24");
             cmd("ip -n " + NS1 + " addr add 198.18.1.2/24 dev eth0");
-            r1.addressAdd("eth0", "198.18.1.2/24");
+            r1.addresses().add("eth0", "198.18.1.2/24");
             cmd("ip " + hostFlag + "link set veth-ns1 up; ip -n " + NS1 + " link set eth0 up");
-            h.linkSetUp("veth-ns1");
-            r1.linkSetUp("eth0");
+            h.links().setUp("veth-ns1");
+            r1.links().setUp("eth0");
             // a SYN sent before the link is operationally UP is often dropped: wait for it
-            Link up = r1.awaitOperState("eth0", OperState.UP, UP);
-            h.awaitOperState("veth-ns1", OperState.UP, UP);
+            Link up = r1.links().awaitOperState("eth0", OperState.UP, UP);
+            h.links().awaitOperState("veth-ns1", OperState.UP, UP);
             result("eth0 in " + NS1 + " is " + up.operState());
         }
         tcp("from a thread inside " + NS1 + " to a listener on the host side", ns1, "198.18.1.1");
@@ -138,28 +142,28 @@ public final class SeedDemo {
         title("A veth pair between " + NS1 + " and " + NS2 + ", moved into them; routes between all three");
         try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink r1 = Rtnetlink.open(ns1); Rtnetlink r2 = Rtnetlink.open(ns2)) {
             cmd("ip " + hostFlag + "link add v12 type veth peer name v21");
-            h.linkAdd(LinkSpec.veth("v12", "v21"));
+            h.links().add(LinkSpec.veth("v12", "v21"));
             cmd("ip " + hostFlag + "link set v12 netns " + NS1 + "; ip " + hostFlag + "link set v21 netns " + NS2);
-            h.linkSetNamespace("v12", ns1);
-            h.linkSetNamespace("v21", ns2);
+            h.links().setNamespace("v12", ns1);
+            h.links().setNamespace("v21", ns2);
             cmd("ip -n " + NS1 + " addr add 198.18.2.1/24 dev v12; ip -n " + NS2 + " addr add 198.18.2.2/24 dev v21");
-            r1.addressAdd("v12", "198.18.2.1/24");
-            r2.addressAdd("v21", "198.18.2.2/24");
-            r1.linkSetUp("v12");
-            r2.linkSetUp("v21");
-            r2.linkSetUp("lo");
+            r1.addresses().add("v12", "198.18.2.1/24");
+            r2.addresses().add("v21", "198.18.2.2/24");
+            r1.links().setUp("v12");
+            r2.links().setUp("v21");
+            r2.links().setUp("lo");
             cmd("ip -n " + NS2 + " route add default via 198.18.2.1");
-            r2.routeAdd(RouteSpec.defaultRoute().via("198.18.2.1"));
+            r2.routes().add(RouteSpec.defaultRoute().via("198.18.2.1"));
             cmd("ip " + hostFlag + "route add 198.18.2.0/24 via 198.18.1.2");
-            h.routeAdd(RouteSpec.to("198.18.2.0/24").via("198.18.1.2"));
+            h.routes().add(RouteSpec.to("198.18.2.0/24").via("198.18.1.2"));
             cmd("ip netns exec " + NS1 + " sysctl -w net.ipv4.ip_forward=1");
             ns1.setSysctl("net.ipv4.ip_forward", "1");
             result(NS1 + " forwards: net.ipv4.ip_forward = " + ns1.sysctl("net.ipv4.ip_forward"));
-            r1.awaitOperState("v12", OperState.UP, UP);
-            r2.awaitOperState("v21", OperState.UP, UP);
+            r1.links().awaitOperState("v12", OperState.UP, UP);
+            r2.links().awaitOperState("v21", OperState.UP, UP);
             cmd("ip -n " + NS2 + " route get 198.18.1.1");
-            result(r2.routeGet("198.18.1.1").gateway().map(g -> "via " + g.getHostAddress()).orElse("direct")
-                    + " dev " + r2.link(r2.routeGet("198.18.1.1").outputInterface().orElseThrow()).name());
+            result(r2.routes().get("198.18.1.1").gateway().map(g -> "via " + g.getHostAddress()).orElse("direct")
+                    + " dev " + r2.link(r2.routes().get("198.18.1.1").outputInterface().orElseThrow()).name());
         }
         tcp("from " + NS2 + " to the host side, routed through " + NS1, ns2, "198.18.1.1");
 
@@ -167,26 +171,26 @@ public final class SeedDemo {
         sw = create(SWITCH);
         try (Rtnetlink s = Rtnetlink.open(sw)) {
             cmd("ip -n " + SWITCH + " link add br0 type bridge; ip -n " + SWITCH + " link set br0 up");
-            s.linkAdd(LinkSpec.bridge("br0").up());
+            s.links().add(LinkSpec.bridge("br0").up());
             int i = 1;
             for (NetworkNamespace member : List.of(ns1, ns2)) {
                 String port = "port" + i;
                 String name = member.name().orElseThrow();
                 cmd("ip -n " + SWITCH + " link add " + port + " type veth peer name eth1 netns " + name
                         + "; ip -n " + SWITCH + " link set " + port + " master br0 up");
-                s.linkAdd(LinkSpec.veth(port, "eth1").peerNamespace(member).master("br0").up());
+                s.links().add(LinkSpec.veth(port, "eth1").peerNamespace(member).master("br0").up());
                 try (Rtnetlink m = Rtnetlink.open(member)) {
                     cmd("ip -n " + name + " addr add 198.18.3." + i + "/24 dev eth1; ip -n " + name
                             + " link set eth1 up");
-                    m.addressAdd("eth1", "198.18.3." + i + "/24");
-                    m.linkSetUp("eth1");
-                    m.awaitOperState("eth1", OperState.UP, UP);
+                    m.addresses().add("eth1", "198.18.3." + i + "/24");
+                    m.links().setUp("eth1");
+                    m.links().awaitOperState("eth1", OperState.UP, UP);
                 }
                 i++;
             }
-            s.awaitOperState("br0", OperState.UP, UP);
+            s.links().awaitOperState("br0", OperState.UP, UP);
             cmd("ip -n " + SWITCH + " link show master br0");
-            s.links("br0").forEach(l -> result(l.index() + ": " + l.name() + " master br0 state " + l.operState()));
+            s.links().ofMaster("br0").forEach(l -> result(l.index() + ": " + l.name() + " master br0 state " + l.operState()));
         }
         tcp("from " + NS2 + " to " + NS1 + " across the bridge", ns2, "198.18.3.1", ns1);
 
@@ -260,8 +264,8 @@ public final class SeedDemo {
         if (rootHost) {
             try (NetworkNamespace root = Netns.current(); Rtnetlink r = Rtnetlink.open(root)) {
                 for (String link : List.of("veth-ns1", "v12")) {
-                    if (r.findLink(link).isPresent()) {
-                        r.linkDel(link);
+                    if (r.links().find(link).isPresent()) {
+                        r.links().del(link);
                     }
                 }
             }
@@ -284,9 +288,9 @@ public final class SeedDemo {
         if (rootHost && host != null) {
             try (Rtnetlink h = Rtnetlink.open(host)) {
                 // deleting veth-ns1 removes its peer; the route to 198.18.2.0/24 goes with the link
-                if (h.findLink("veth-ns1").isPresent()) {
+                if (h.links().find("veth-ns1").isPresent()) {
                     cmd("ip link del veth-ns1");
-                    h.linkDel("veth-ns1");
+                    h.links().del("veth-ns1");
                 }
             }
         }
@@ -325,7 +329,7 @@ public final class SeedDemo {
         if (rootHost) {
             try (NetworkNamespace root = Netns.current(); Rtnetlink r = Rtnetlink.open(root)) {
                 for (String link : List.of("veth-ns1", "v12")) {
-                    if (r.findLink(link).isPresent()) {
+                    if (r.links().find(link).isPresent()) {
                         left.add("link " + link + " in the root namespace");
                     }
                 }

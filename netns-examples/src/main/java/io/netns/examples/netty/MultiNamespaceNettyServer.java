@@ -1,10 +1,16 @@
 package io.netns.examples.netty;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.LinkSpec;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import io.netns.netty.NetnsChannels;
 import io.netns.netty.NetnsEventLoops;
 import io.netty.bootstrap.Bootstrap;
@@ -78,13 +84,13 @@ public final class MultiNamespaceNettyServer {
                 servers.add(server);
                 String clientEnd = (char) ('a' + i) + "0";
                 try (Rtnetlink rs = Rtnetlink.open(server)) {          // ip -n NS link add eth0 type veth peer ...
-                    rs.linkAdd(LinkSpec.veth("eth0", clientEnd).peerNamespace(client));
-                    rs.addressAdd("eth0", "198.18." + (100 + i) + ".1/24");
-                    rc.addressAdd(clientEnd, "198.18." + (100 + i) + ".2/24");
-                    rs.linkSetUp("eth0");
-                    rc.linkSetUp(clientEnd);
-                    rs.awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
-                    rc.awaitOperState(clientEnd, OperState.UP, Duration.ofSeconds(5));
+                    rs.links().add(LinkSpec.veth("eth0", clientEnd).peerNamespace(client));
+                    rs.addresses().add("eth0", "198.18." + (100 + i) + ".1/24");
+                    rc.addresses().add(clientEnd, "198.18." + (100 + i) + ".2/24");
+                    rs.links().setUp("eth0");
+                    rc.links().setUp(clientEnd);
+                    rs.links().awaitOperState("eth0", OperState.UP, Duration.ofSeconds(5));
+                    rc.links().awaitOperState(clientEnd, OperState.UP, Duration.ofSeconds(5));
                 }
             }
 

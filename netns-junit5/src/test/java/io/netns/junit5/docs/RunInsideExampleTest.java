@@ -1,10 +1,18 @@
 package io.netns.junit5.docs;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.junit5.NetnsTest;
 import io.netns.junit5.RunInside;
 import io.netns.junit5.TempNetns;
-import io.netns.netlink.Rtnetlink;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -28,7 +36,7 @@ class RunInsideExampleTest {
         assertEquals(server.inode(), inode);              // this thread is inside "server"
 
         try (Rtnetlink rt = Rtnetlink.open(server)) {
-            rt.linkSetUp("lo");                           // ip -n NAME link set lo up
+            rt.links().setUp("lo");                           // ip -n NAME link set lo up
         }
         // plain java.net sockets now live in "server": its own loopback, its own ports
         try (ServerSocket listener = new ServerSocket(8080, 1, InetAddress.getLoopbackAddress());

@@ -1,11 +1,19 @@
 package io.netns.junit5.docs;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.junit5.NetnsTest;
 import io.netns.junit5.RunInside;
 import io.netns.junit5.TempNetns;
 import io.netns.junit5.VethPair;
-import io.netns.netlink.Rtnetlink;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,8 +34,8 @@ class SharedTopologyTest {                                // a - b - c, built on
     @Test
     void bHasBothLinks() {
         try (Rtnetlink rt = Rtnetlink.open(router)) {     // ip -n B link show veth-a
-            assertEquals("veth-a", rt.link("veth-a").name());
-            assertEquals("veth-c", rt.link("veth-c").name());
+            assertEquals("veth-a", rt.links().get("veth-a").name());
+            assertEquals("veth-c", rt.links().get("veth-c").name());
         }
     }
 

@@ -1,13 +1,19 @@
 package io.netns.junit5.samples;
 
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.junit5.NetnsTest;
 import io.netns.junit5.RunInside;
 import io.netns.junit5.TempNetns;
 import io.netns.junit5.VethPair;
-import io.netns.netlink.Link;
-import io.netns.netlink.OperState;
-import io.netns.netlink.Rtnetlink;
 import io.netns.testing.Ip;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -98,7 +104,7 @@ public final class TopologySamples {
             assertEquals(List.of("198.18.0.1/24"), addresses(a, "veth-b"));
             assertEquals(List.of("198.18.0.2/24"), addresses(b, "veth-a"));
             try (Rtnetlink rt = Rtnetlink.open(a)) {
-                Link l = rt.link("veth-b");
+                Link l = rt.links().get("veth-b");
                 assertEquals(OperState.UP, l.operState());
             }
             String reply = exchange(a, b, "198.18.0.2");

@@ -1,0 +1,21 @@
+package io.netns.netlink;
+
+/**
+ * The device does not have the address to delete: {@code RTNETLINK answers: Cannot assign requested address}. (EADDRNOTAVAIL)
+ */
+public class NoSuchAddressException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception from the kernel's answer.
+     *
+     * @param requestType the request's message type name, e.g. {@code RTM_NEWLINK}
+     * @param target what the request was about
+     * @param errno the errno (EADDRNOTAVAIL)
+     * @param kernelMessage the extended-ack message, or null
+     * @param attributeOffset the offending attribute's offset in the request, or -1
+     */
+    public NoSuchAddressException(String requestType, String target, int errno, String kernelMessage, int attributeOffset) {
+        super(requestType, target, errno, kernelMessage, attributeOffset);
+    }
+}

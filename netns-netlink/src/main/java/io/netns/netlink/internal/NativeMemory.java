@@ -1,0 +1,33 @@
+package io.netns.netlink.internal;
+
+import io.netns.internal.sys.Sys;
+import io.netns.netlink.wire.MessageWriter;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * C-heap buffers for socket writers (malloc/realloc/free): {@code send} needs native memory, and
+ * opening and closing a socket must stay cheap (closing a shared arena costs a handshake with
+ * every thread).
+ */
+final class NativeMemory implements MessageWriter.Memory {
+    static final NativeMemory INSTANCE = new NativeMemory();
+
+    private NativeMemory() {
+    }
+
+    @Override
+    public MemorySegment allocate(long bytes) {
+        return Sys.malloc(bytes);
+    }
+
+    @Override
+    public MemorySegment grow(MemorySegment old, long bytes) {
+        return Sys.realloc(old, bytes);
+    }
+
+    @Override
+    public void release(MemorySegment buffer) {
+        Sys.free(buffer);
+    }
+}

@@ -1,0 +1,43 @@
+package io.netns.netlink.neighbour;
+
+import io.netns.netlink.internal.Request;
+import io.netns.netlink.internal.Sink;
+import io.netns.netlink.wire.Nlmsg;
+import io.netns.netlink.wire.Rtm;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The neighbour change requests, built once for the direct handle and a batch's view (which this is). */
+class NeighbourRequests implements NeighbourChanges {
+    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
+    static final int REPLACE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_REPLACE | Nlmsg.NLM_F_CREATE;
+    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
+
+    private final Sink sink;
+
+    NeighbourRequests(Sink sink) {
+        this.sink = sink;
+    }
+
+    private void submit(int type, int flags, NeighbourSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        sink.submit(Request.of(type, spec.toString(), List.of(spec.device), List.of(), (w, seq, r) ->
+                spec.encode(w, type, flags, seq, r.index(spec.device))));
+    }
+
+    @Override
+    public void add(NeighbourSpec spec) {
+        submit(Rtm.RTM_NEWNEIGH, CREATE, spec);
+    }
+
+    @Override
+    public void replace(NeighbourSpec spec) {
+        submit(Rtm.RTM_NEWNEIGH, REPLACE, spec);
+    }
+
+    @Override
+    public void del(NeighbourSpec spec) {
+        submit(Rtm.RTM_DELNEIGH, CHANGE, spec);
+    }
+}

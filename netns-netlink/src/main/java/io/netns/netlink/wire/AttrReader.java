@@ -1,0 +1,185 @@
+package io.netns.netlink.wire;
+
+import io.netns.netlink.NetlinkDecodeException;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+import static io.netns.netlink.wire.MessageWriter.U16;
+import static io.netns.netlink.wire.MessageWriter.U16_BE;
+import static io.netns.netlink.wire.MessageWriter.U32;
+import static io.netns.netlink.wire.MessageWriter.U32_BE;
+import static io.netns.netlink.wire.MessageWriter.U64;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * A cursor over the attributes (struct nlattr / rtattr) between two offsets. Every attribute
+ * length is checked against the bytes present, and every typed getter against the attribute's
+ * size, so a malformed buffer ends in {@link NetlinkDecodeException} naming where: the context
+ * given at construction plus the attribute type.
+ */
+public final class AttrReader {
+    private static final int TYPE_MASK = 0x3fff;
+
+    private final MemorySegment seg;
+    private final long end;
+    private final String context;
+    private long pos;
+    private int type;
+    private long value;
+    private int valueLength;
+    private int rawType;
+
+    /**
+     * @param seg the buffer
+     * @param start offset of the first attribute
+     * @param end offset just past the last one
+     * @param context what is being decoded, for messages ("RTM_NEWLINK")
+     */
+    public AttrReader(MemorySegment seg, long start, long end, String context) {
+        if (start < 0 || end > seg.byteSize() || start > end + 3) {
+            throw new NetlinkDecodeException(context + ": attribute range " + start + ".." + end + " outside the "
+                    + seg.byteSize() + "-byte buffer");
+        }
+        this.seg = seg;
+        this.pos = start;
+        this.end = end;
+        this.context = context;
+    }
+
+    /**
+     * Moves to the next attribute.
+     *
+     * @return false when there is none left
+     * @throws NetlinkDecodeException if its header is truncated or its length overruns the range
+     */
+    public boolean next() {
+        if (end - pos < 4) {
+            return false; // trailing padding
+        }
+        int len = Short.toUnsignedInt(seg.get(U16, pos));
+        if (len < 4 || len > end - pos) {
+            throw new NetlinkDecodeException(context + ": attribute at offset " + pos + " claims " + len
+                    + " bytes; " + (end - pos) + " remain and an attribute has at least 4");
+        }
+        rawType = Short.toUnsignedInt(seg.get(U16, pos + 2));
+        type = rawType & TYPE_MASK;
+        value = pos + 4;
+        valueLength = len - 4;
+        pos = Math.min(end, pos + ((len + 3L) & ~3L));
+        return true;
+    }
+
+    /** @return the attribute type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER bits */
+    public int type() {
+        return type;
+    }
+
+    /** @return the type as sent, flag bits included */
+    public int rawType() {
+        return rawType;
+    }
+
+    /** @return offset of the value */
+    public long valueOffset() {
+        return value;
+    }
+
+    /** @return value length in bytes */
+    public int valueLength() {
+        return valueLength;
+    }
+
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    private void need(int size, String what) {
+        if (valueLength < size) {
+            throw new NetlinkDecodeException(context + ": attribute " + type + " has " + valueLength
+                    + " bytes, too few for " + what);
+        }
+    }
+
+    public int u8() {
+        need(1, "u8");
+        return Byte.toUnsignedInt(seg.get(JAVA_BYTE, value));
+    }
+
+    public int u16() {
+        need(2, "u16");
+        return Short.toUnsignedInt(seg.get(U16, value));
+    }
+
+    public int u16Be() {
+        need(2, "be16");
+        return Short.toUnsignedInt(seg.get(U16_BE, value));
+    }
+
+    public int u32() {
+        need(4, "u32");
+        return seg.get(U32, value);
+    }
+
+    public int u32Be() {
+        need(4, "be32");
+        return seg.get(U32_BE, value);
+    }
+
+    public long u64() {
+        need(8, "u64");
+        return seg.get(U64, value);
+    }
+
+    /** Reads a value that may be 4 or 8 bytes (kernel counters). */
+    public long u32or64() {
+        return valueLength >= 8 ? u64() : Integer.toUnsignedLong(u32());
+    }
+
+    /** @return the value up to its first NUL (or its end), decoded as UTF-8 */
+    public String string() {
+        int n = 0;
+        while (n < valueLength && seg.get(JAVA_BYTE, value + n) != 0) {
+            n++;
+        }
+        boolean ascii = true;
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
+            byte b = seg.get(JAVA_BYTE, value + i);
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+            chars[i] = (char) b;
+        }
+        if (ascii) {
+            return new String(chars);
+        }
+        byte[] bytes = new byte[n];
+        MemorySegment.copy(seg, JAVA_BYTE, value, bytes, 0, n);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** @return a copy of the value */
+    public byte[] bytes() {
+        byte[] b = new byte[valueLength];
+        MemorySegment.copy(seg, JAVA_BYTE, value, b, 0, valueLength);
+        return b;
+    }
+
+    /** @return a reader over the attributes nested in this one */
+    public AttrReader nested(String what) {
+        return new AttrReader(seg, value, value + valueLength, context + "/" + what);
+    }
+
+    /** @return a reader over the attributes that follow a fixed struct of {@code structSize} inside this one */
+    public AttrReader nestedAfter(int structSize, String what) {
+        need(structSize, what);
+        long start = value + ((structSize + 3) & ~3);
+        return new AttrReader(seg, Math.min(start, value + valueLength), value + valueLength, context + "/" + what);
+    }
+
+    public String context() {
+        return context;
+    }
+}

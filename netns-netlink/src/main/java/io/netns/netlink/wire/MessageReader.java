@@ -1,0 +1,136 @@
+package io.netns.netlink.wire;
+
+import io.netns.netlink.NetlinkDecodeException;
+
+import java.lang.foreign.MemorySegment;
+
+import static io.netns.netlink.wire.MessageWriter.U16;
+import static io.netns.netlink.wire.MessageWriter.U32;
+
+/**
+ * A cursor over the netlink messages of one received buffer. {@link #next()} validates each header
+ * against the bytes actually present, so a malformed buffer ends in {@link NetlinkDecodeException},
+ * never in an out-of-bounds read or an endless loop (every step advances by at least 16 bytes).
+ *
+ * <p>The reader is reused: it allocates nothing per message.
+ */
+public final class MessageReader {
+    public static final int HEADER = 16;
+
+    private MemorySegment seg;
+    private long end;
+    private long next;
+    private long start;
+    private int length;
+    private int type;
+    private int flags;
+    private int seq;
+    private int pid;
+
+    /** A reader with nothing to read; {@link #reset} gives it a buffer. */
+    public MessageReader() {
+    }
+
+    /**
+     * @param seg the buffer
+     * @param length how many bytes of it were received
+     */
+    public MessageReader(MemorySegment seg, long length) {
+        reset(seg, length);
+    }
+
+    public MessageReader reset(MemorySegment seg, long length) {
+        if (length < 0 || length > seg.byteSize()) {
+            throw new NetlinkDecodeException("buffer of " + seg.byteSize() + " bytes cannot hold " + length);
+        }
+        this.seg = seg;
+        this.end = length;
+        this.next = 0;
+        this.start = -1;
+        return this;
+    }
+
+    /**
+     * Moves to the next message.
+     *
+     * @return false when the buffer is exhausted
+     * @throws NetlinkDecodeException if the next header is truncated or its length is impossible
+     */
+    public boolean next() {
+        if (next >= end) {
+            return false;
+        }
+        long remaining = end - next;
+        if (remaining < HEADER) {
+            throw new NetlinkDecodeException("truncated netlink header at offset " + next + ": " + remaining
+                    + " bytes left, a header has 16");
+        }
+        int len = seg.get(U32, next);
+        if (len < HEADER || len > remaining) {
+            throw new NetlinkDecodeException("netlink message at offset " + next + " claims " + Integer.toUnsignedString(len)
+                    + " bytes; " + remaining + " remain and a message has at least 16");
+        }
+        start = next;
+        length = len;
+        type = Short.toUnsignedInt(seg.get(U16, next + 4));
+        flags = Short.toUnsignedInt(seg.get(U16, next + 6));
+        seq = seg.get(U32, next + 8);
+        pid = seg.get(U32, next + 12);
+        next = Math.min(end, next + ((len + 3L) & ~3L));
+        return true;
+    }
+
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    /** @return offset of the current message's header */
+    public long start() {
+        return start;
+    }
+
+    /** @return offset of the current message's payload (after the 16-byte header) */
+    public long payload() {
+        return start + HEADER;
+    }
+
+    /** @return offset just past the current message */
+    public long end() {
+        return start + length;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int type() {
+        return type;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    /**
+     * Checks the payload holds a fixed struct of {@code size} bytes.
+     *
+     * @param size the struct size
+     * @param what its name, for the message
+     * @return the offset where the struct's attributes start
+     */
+    public long requirePayload(int size, String what) {
+        if (length - HEADER < size) {
+            throw new NetlinkDecodeException("message type " + type + " at offset " + start + " has "
+                    + (length - HEADER) + " payload bytes, too few for " + what + " (" + size + ")");
+        }
+        return payload() + ((size + 3) & ~3);
+    }
+}
