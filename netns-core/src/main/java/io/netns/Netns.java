@@ -1,6 +1,5 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.Stat;
 import io.netns.internal.sys.Sys;

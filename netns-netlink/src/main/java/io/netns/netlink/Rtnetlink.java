@@ -1,8 +1,8 @@
 package io.netns.netlink;
 
+import io.netns.Errno;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-import io.netns.internal.sys.Errno;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
 import io.netns.internal.sys.Sys;

@@ -1,6 +1,7 @@
 package io.netns.netlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.codec.Ifa;
 import io.netns.testing.Ip;
@@ -111,7 +112,7 @@ class AddressTest {
             rt.linkAdd(LinkSpec.veth("va", "vb"));
             rt.addressAdd("va", "198.18.0.1/24");
             assertThatThrownBy(() -> rt.addressAdd("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EEXIST"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EEXIST));
             // replace updates an existing address in place: for IPv4 the kernel changes its lifetimes
             rt.addressReplace(AddressSpec.of("198.18.0.1/24", "va").lifetimes(600, 300));
             JsonNode replaced = Ip.jsonIn(n, "addr", "show", "dev", "va").get(0).get("addr_info").get(0);
@@ -123,9 +124,9 @@ class AddressTest {
             rt.addressDel("va", "198.18.0.1/24");
             assertThat(ipAddresses(n)).noneMatch(s -> s.contains("198.18.0.1"));
             assertThatThrownBy(() -> rt.addressDel("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EADDRNOTAVAIL"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EADDRNOTAVAIL));
             assertThatThrownBy(() -> rt.addressAdd("nodev0", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.netns.netlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -187,7 +188,7 @@ class LinkTest {
             rt.linkDel("keep");
             assertThat(Ip.linkNames(n)).containsExactly("lo");
             assertThatThrownBy(() -> rt.linkDel("keep")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
             assertThatThrownBy(() -> rt.linkDelGroup(0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -215,7 +216,7 @@ class LinkTest {
             assertThat(lo.isLoopback()).isTrue();
             assertThat(rt.link(1)).isEqualTo(lo);
             assertThatThrownBy(() -> rt.link("nope0")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
             assertThat(rt.findLink("nope0")).isEmpty();
             assertThatThrownBy(() -> rt.link(999)).isInstanceOf(NetlinkException.class);
         }
@@ -285,7 +286,7 @@ class LinkTest {
             assertThatThrownBy(() -> LinkSpec.vxlan("vx", 1 << 24)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> LinkSpec.bridge("br1").peerMtu(1400)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> rt.linkSetMtu("br0", 1 << 20)).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EINVAL"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EINVAL));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.netns.netlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -596,7 +597,7 @@ class RouteTest {
                 NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routeDel(c.getKey()));
                 assertThat(e).as(c.getValue()).isNotNull();
                 assertThat(e.errno()).as(c.getValue()).isEqualTo(ESRCH);
-                assertThat(e.errnoName()).isEqualTo("ESRCH");
+                assertThat(e.errno()).isEqualTo(Errno.ESRCH);
                 assertThat(e.requestType()).isEqualTo("RTM_DELROUTE");
                 assertSameFailure(e, ipRun(name, args(c.getValue())));
             }

@@ -1,5 +1,6 @@
 package io.netns.internal.sys;
 
+import io.netns.Errno;
 import io.netns.NetnsException;
 
 import java.lang.foreign.Arena;

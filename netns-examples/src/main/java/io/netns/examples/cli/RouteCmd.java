@@ -1,5 +1,6 @@
 package io.netns.examples.cli;
 
+import io.netns.Errno;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.Route;
@@ -324,7 +325,7 @@ final class RouteCmd {
      */
     private static CliException dumpError(io.netns.netlink.NetlinkException e, Family family) {
         String msg = e.kernelMessage().orElse("");
-        if (msg.isEmpty() && e.errno() == 2) {
+        if (msg.isEmpty() && e.errno() == Errno.ENOENT) {
             msg = (family == Family.INET6 ? "ipv6" : "ipv4") + ": FIB table does not exist.";
         }
         return new CliException(2, (msg.isEmpty() ? "RTNETLINK answers: " + IpNames.strerror(e.errno())
