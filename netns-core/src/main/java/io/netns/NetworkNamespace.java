@@ -177,19 +177,6 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     /**
-     * Runs a plain {@link java.util.concurrent.Callable} inside; see {@link #call(ThrowingCallable)}.
-     *
-     * @param task the code to run inside
-     * @param <T> the result type
-     * @return what {@code task} returned
-     * @throws Exception what {@code task} threw
-     */
-    public <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
-        Objects.requireNonNull(task, "task");
-        return pinned().call(task::call);
-    }
-
-    /**
      * An executor whose daemon platform threads live inside this namespace (created inside, never
      * moved out, named {@code netns-NAME-N}). Use it with {@code CompletableFuture.supplyAsync(...,
      * ns.executor())}. It is owned by this handle and ends with {@link #close()}.
