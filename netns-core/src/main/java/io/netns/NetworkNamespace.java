@@ -1,9 +1,10 @@
 package io.netns;
 
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
+import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.Stat;
-import io.netns.internal.sys.Sys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -202,7 +203,7 @@ public final class NetworkNamespace implements AutoCloseable {
         return task -> {
             Runnable inside = () -> {
                 fd.use(raw -> {
-                    Sys.setns(raw, Linux.CLONE_NEWNET, describe());
+                    NamespaceCalls.setns(raw, Linux.CLONE_NEWNET, describe());
                     return null;
                 });
                 task.run();
@@ -258,7 +259,7 @@ public final class NetworkNamespace implements AutoCloseable {
                     .sorted()
                     .forEach(pid -> {
                         try {
-                            if (stat.sameFile(Sys.stat("/proc/" + pid + "/ns/net"))) {
+                            if (stat.sameFile(FileCalls.stat("/proc/" + pid + "/ns/net"))) {
                                 result.add(pid);
                             }
                         } catch (NetnsException gone) {

@@ -1,6 +1,6 @@
 package io.netns.netlink;
 
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.Memory;
 import io.netns.netlink.codec.MessageReader;
 import io.netns.netlink.codec.MessageWriter;
 import io.netns.netlink.codec.Nlmsg;
@@ -69,8 +69,8 @@ public class CodecBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         writer.close();
-        Sys.free(routes);
-        Sys.free(links);
+        Memory.free(routes);
+        Memory.free(links);
     }
 
     private void buildRoutes(int n) {
@@ -85,7 +85,7 @@ public class CodecBenchmark {
                 w.endMessage();
             }
             routesLength = w.position();
-            routes = Sys.malloc(routesLength);
+            routes = Memory.malloc(routesLength);
             MemorySegment.copy(w.written(), 0, routes, 0, routesLength);
         }
     }
@@ -110,7 +110,7 @@ public class CodecBenchmark {
         for (int i = 0; i < n; i++) {
             size += (messages.get(i % messages.size()).length + 3) & ~3;
         }
-        links = Sys.malloc(size);
+        links = Memory.malloc(size);
         long pos = 0;
         for (int i = 0; i < n; i++) {
             byte[] m = messages.get(i % messages.size());

@@ -3,9 +3,9 @@ package io.netns.netlink;
 import io.netns.Errno;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
-import io.netns.internal.sys.Sys;
 import io.netns.netlink.codec.ErrorMessage;
 import io.netns.netlink.codec.MessageReader;
 import io.netns.netlink.codec.MessageTypes;
@@ -338,7 +338,7 @@ public final class Rtnetlink implements AutoCloseable {
             throw new IllegalArgumentException("create a tun/tap with an Rtnetlink of its namespace");
         }
         namespace.run(() -> {
-            int fd = Sys.open("/dev/net/tun", Linux.O_RDWR | Linux.O_CLOEXEC, 0);
+            int fd = FileCalls.open("/dev/net/tun", Linux.O_RDWR | Linux.O_CLOEXEC, 0);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment ifr = arena.allocate(40, 8);
                 byte[] name = spec.name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -346,10 +346,10 @@ public final class Rtnetlink implements AutoCloseable {
                 int flags = (tun.tap() ? Tun.IFF_TAP : Tun.IFF_TUN) | Tun.IFF_NO_PI
                         | (tun.multiQueue() ? Tun.IFF_MULTI_QUEUE : 0);
                 ifr.set(JAVA_SHORT, 16, (short) flags);
-                Sys.ioctl(fd, Linux.TUNSETIFF, ifr, "ioctl(TUNSETIFF)", spec.name);
-                Sys.ioctl(fd, Linux.TUNSETPERSIST, MemorySegment.ofAddress(1), "ioctl(TUNSETPERSIST)", spec.name);
+                FileCalls.ioctl(fd, Linux.TUNSETIFF, ifr, "ioctl(TUNSETIFF)", spec.name);
+                FileCalls.ioctl(fd, Linux.TUNSETPERSIST, MemorySegment.ofAddress(1), "ioctl(TUNSETPERSIST)", spec.name);
             } finally {
-                Sys.closeQuietly(fd);
+                FileCalls.closeQuietly(fd);
             }
         });
         LinkUpdate u = LinkUpdate.of();

@@ -1,6 +1,6 @@
 package io.netns.netlink.codec;
 
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.Memory;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -34,7 +34,7 @@ public final class MessageWriter implements AutoCloseable {
      * @param initialCapacity bytes allocated up front; the buffer doubles when needed
      */
     public MessageWriter(long initialCapacity) {
-        buf = Sys.malloc(Math.max(64, initialCapacity));
+        buf = Memory.malloc(Math.max(64, initialCapacity));
     }
 
     /** Forgets everything written; the buffer is kept. */
@@ -66,7 +66,7 @@ public final class MessageWriter implements AutoCloseable {
             while (size < need) {
                 size *= 2;
             }
-            buf = Sys.realloc(buf, size);
+            buf = Memory.realloc(buf, size);
         }
     }
 
@@ -327,7 +327,7 @@ public final class MessageWriter implements AutoCloseable {
             closed = true;
             MemorySegment b = buf;
             buf = MemorySegment.NULL;
-            Sys.free(b);
+            Memory.free(b);
         }
     }
 }
