@@ -3,9 +3,8 @@ package io.netns.netlink;
 import io.netns.Errno;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-import io.netns.internal.sys.FileCalls;
-import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
+import io.netns.internal.sys.TunDevice;
 import io.netns.netlink.codec.ErrorMessage;
 import io.netns.netlink.codec.MessageReader;
 import io.netns.netlink.codec.MessageTypes;
@@ -13,10 +12,7 @@ import io.netns.netlink.codec.MessageWriter;
 import io.netns.netlink.codec.Nlmsg;
 import io.netns.netlink.codec.Rtm;
 import io.netns.netlink.codec.RtnlGroup;
-import io.netns.netlink.codec.Tun;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +28,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * An rtnetlink socket in one network namespace: links, addresses, routes, neighbours, rules and
@@ -337,21 +330,7 @@ public final class Rtnetlink implements AutoCloseable {
         if (spec.namespace != null) {
             throw new IllegalArgumentException("create a tun/tap with an Rtnetlink of its namespace");
         }
-        namespace.run(() -> {
-            int fd = FileCalls.open("/dev/net/tun", Linux.O_RDWR | Linux.O_CLOEXEC, 0);
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment ifr = arena.allocate(40, 8);
-                byte[] name = spec.name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                MemorySegment.copy(name, 0, ifr, JAVA_BYTE, 0, name.length);
-                int flags = (tun.tap() ? Tun.IFF_TAP : Tun.IFF_TUN) | Tun.IFF_NO_PI
-                        | (tun.multiQueue() ? Tun.IFF_MULTI_QUEUE : 0);
-                ifr.set(JAVA_SHORT, 16, (short) flags);
-                FileCalls.ioctl(fd, Linux.TUNSETIFF, ifr, "ioctl(TUNSETIFF)", spec.name);
-                FileCalls.ioctl(fd, Linux.TUNSETPERSIST, MemorySegment.ofAddress(1), "ioctl(TUNSETPERSIST)", spec.name);
-            } finally {
-                FileCalls.closeQuietly(fd);
-            }
-        });
+        namespace.run(() -> TunDevice.createPersistent(spec.name, tun.tap(), tun.multiQueue()));
         LinkUpdate u = LinkUpdate.of();
         if (spec.mtu > 0) {
             u = u.mtu(spec.mtu);

@@ -41,6 +41,11 @@ class StructLayoutsTest {
     }
 
     @Test
+    void ifreq() {
+        assertMatchesC(Ifreq.LAYOUT, "struct ifreq", "net/if.h");
+    }
+
+    @Test
     void pollfd() {
         assertMatchesC(PollFd.LAYOUT, "struct pollfd", "poll.h");
     }
