@@ -9,6 +9,7 @@ import io.netns.netlink.rule.*;
 import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.wire.Ifa;
 import io.netns.testing.Ip;
@@ -119,7 +120,7 @@ class AddressTest {
             rt.links().add(LinkSpec.veth("va", "vb"));
             rt.addresses().add("va", "198.18.0.1/24");
             assertThatThrownBy(() -> rt.addresses().add("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EEXIST"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EEXIST));
             // replace updates an existing address in place: for IPv4 the kernel changes its lifetimes
             rt.addresses().replace(AddressSpec.of("198.18.0.1/24", "va").lifetimes(600, 300));
             JsonNode replaced = Ip.jsonIn(n, "addr", "show", "dev", "va").get(0).get("addr_info").get(0);
@@ -131,9 +132,9 @@ class AddressTest {
             rt.addresses().del("va", "198.18.0.1/24");
             assertThat(ipAddresses(n)).noneMatch(s -> s.contains("198.18.0.1"));
             assertThatThrownBy(() -> rt.addresses().del("va", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EADDRNOTAVAIL"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EADDRNOTAVAIL));
             assertThatThrownBy(() -> rt.addresses().add("nodev0", "198.18.0.1/24")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
         }
     }
 

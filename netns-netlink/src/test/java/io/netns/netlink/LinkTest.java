@@ -9,6 +9,7 @@ import io.netns.netlink.rule.*;
 import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -195,7 +196,7 @@ class LinkTest {
             rt.links().del("keep");
             assertThat(Ip.linkNames(n)).containsExactly("lo");
             assertThatThrownBy(() -> rt.links().del("keep")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
             assertThatThrownBy(() -> rt.links().delGroup(0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -223,7 +224,7 @@ class LinkTest {
             assertThat(lo.isLoopback()).isTrue();
             assertThat(rt.links().get(1)).isEqualTo(lo);
             assertThatThrownBy(() -> rt.links().get("nope0")).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("ENODEV"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.ENODEV));
             assertThat(rt.links().find("nope0")).isEmpty();
             assertThatThrownBy(() -> rt.links().get(999)).isInstanceOf(NetlinkException.class);
         }
@@ -293,7 +294,7 @@ class LinkTest {
             assertThatThrownBy(() -> LinkSpec.vxlan("vx", 1 << 24)).isInstanceOf(IllegalArgumentException.class);
             // a veth-only option on a bridge (LinkSpec.bridge("br1").peerMtu(1400)) no longer compiles
             assertThatThrownBy(() -> rt.links().setMtu("br0", 1 << 20)).isInstanceOf(NetlinkException.class)
-                    .satisfies(e -> assertThat(((NetlinkException) e).errnoName()).isEqualTo("EINVAL"));
+                    .satisfies(e -> assertThat(((NetlinkException) e).errno()).isEqualTo(Errno.EINVAL));
         }
     }
 

@@ -9,6 +9,7 @@ import io.netns.netlink.rule.*;
 import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
@@ -604,7 +605,7 @@ class RouteTest {
                 NetlinkException e = catchThrowableOfType(NetlinkException.class, () -> rt.routes().del(c.getKey()));
                 assertThat(e).as(c.getValue()).isNotNull();
                 assertThat(e.errno()).as(c.getValue()).isEqualTo(ESRCH);
-                assertThat(e.errnoName()).isEqualTo("ESRCH");
+                assertThat(e.errno()).isEqualTo(Errno.ESRCH);
                 assertThat(e.requestType()).isEqualTo("RTM_DELROUTE");
                 assertSameFailure(e, ipRun(name, args(c.getValue())));
             }

@@ -1,6 +1,6 @@
 package io.netns.netlink.route;
 
-import io.netns.internal.sys.Errno;
+import io.netns.Errno;
 import io.netns.netlink.Family;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.internal.Exchange;
