@@ -12,7 +12,7 @@ import re
 import subprocess
 import tempfile
 
-OUT = "netns-netlink/src/main/java/io/netns/netlink/codec"
+OUT = "netns-netlink/src/main/java/io/netns/netlink/wire"
 PKG = "io.netns.netlink.wire"
 
 def read(header):
@@ -134,6 +134,7 @@ for cls, (doc, headers, names) in SETS.items():
         v = int(vals[n])
         jtype = "int" if -2**31 <= v < 2**32 else "long"
         lit = str(v) if -2**31 <= v < 2**31 else (f"0x{v:x}" if jtype == "int" else f"{v}L")
+        lines.append(f"    /** {{@code {n}}} ({', '.join(headers)}). */")
         lines.append(f"    public static final {jtype} {n} = {lit};")
     lines.append("}")
     open(os.path.join(OUT, cls + ".java"), "w").write("\n".join(lines) + "\n")

@@ -9,72 +9,140 @@ public final class Arphrd {
     private Arphrd() {
     }
 
+    /** {@code ARPHRD_NETROM} (linux/if_arp.h). */
     public static final int ARPHRD_NETROM = 0;
+    /** {@code ARPHRD_ETHER} (linux/if_arp.h). */
     public static final int ARPHRD_ETHER = 1;
+    /** {@code ARPHRD_EETHER} (linux/if_arp.h). */
     public static final int ARPHRD_EETHER = 2;
+    /** {@code ARPHRD_AX25} (linux/if_arp.h). */
     public static final int ARPHRD_AX25 = 3;
+    /** {@code ARPHRD_PRONET} (linux/if_arp.h). */
     public static final int ARPHRD_PRONET = 4;
+    /** {@code ARPHRD_CHAOS} (linux/if_arp.h). */
     public static final int ARPHRD_CHAOS = 5;
+    /** {@code ARPHRD_IEEE802} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE802 = 6;
+    /** {@code ARPHRD_ARCNET} (linux/if_arp.h). */
     public static final int ARPHRD_ARCNET = 7;
+    /** {@code ARPHRD_APPLETLK} (linux/if_arp.h). */
     public static final int ARPHRD_APPLETLK = 8;
+    /** {@code ARPHRD_DLCI} (linux/if_arp.h). */
     public static final int ARPHRD_DLCI = 15;
+    /** {@code ARPHRD_ATM} (linux/if_arp.h). */
     public static final int ARPHRD_ATM = 19;
+    /** {@code ARPHRD_METRICOM} (linux/if_arp.h). */
     public static final int ARPHRD_METRICOM = 23;
+    /** {@code ARPHRD_IEEE1394} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE1394 = 24;
+    /** {@code ARPHRD_EUI64} (linux/if_arp.h). */
     public static final int ARPHRD_EUI64 = 27;
+    /** {@code ARPHRD_INFINIBAND} (linux/if_arp.h). */
     public static final int ARPHRD_INFINIBAND = 32;
+    /** {@code ARPHRD_SLIP} (linux/if_arp.h). */
     public static final int ARPHRD_SLIP = 256;
+    /** {@code ARPHRD_CSLIP} (linux/if_arp.h). */
     public static final int ARPHRD_CSLIP = 257;
+    /** {@code ARPHRD_SLIP6} (linux/if_arp.h). */
     public static final int ARPHRD_SLIP6 = 258;
+    /** {@code ARPHRD_CSLIP6} (linux/if_arp.h). */
     public static final int ARPHRD_CSLIP6 = 259;
+    /** {@code ARPHRD_RSRVD} (linux/if_arp.h). */
     public static final int ARPHRD_RSRVD = 260;
+    /** {@code ARPHRD_ADAPT} (linux/if_arp.h). */
     public static final int ARPHRD_ADAPT = 264;
+    /** {@code ARPHRD_ROSE} (linux/if_arp.h). */
     public static final int ARPHRD_ROSE = 270;
+    /** {@code ARPHRD_X25} (linux/if_arp.h). */
     public static final int ARPHRD_X25 = 271;
+    /** {@code ARPHRD_HWX25} (linux/if_arp.h). */
     public static final int ARPHRD_HWX25 = 272;
+    /** {@code ARPHRD_CAN} (linux/if_arp.h). */
     public static final int ARPHRD_CAN = 280;
+    /** {@code ARPHRD_MCTP} (linux/if_arp.h). */
     public static final int ARPHRD_MCTP = 290;
+    /** {@code ARPHRD_PPP} (linux/if_arp.h). */
     public static final int ARPHRD_PPP = 512;
+    /** {@code ARPHRD_CISCO} (linux/if_arp.h). */
     public static final int ARPHRD_CISCO = 513;
+    /** {@code ARPHRD_HDLC} (linux/if_arp.h). */
     public static final int ARPHRD_HDLC = 513;
+    /** {@code ARPHRD_LAPB} (linux/if_arp.h). */
     public static final int ARPHRD_LAPB = 516;
+    /** {@code ARPHRD_DDCMP} (linux/if_arp.h). */
     public static final int ARPHRD_DDCMP = 517;
+    /** {@code ARPHRD_RAWHDLC} (linux/if_arp.h). */
     public static final int ARPHRD_RAWHDLC = 518;
+    /** {@code ARPHRD_RAWIP} (linux/if_arp.h). */
     public static final int ARPHRD_RAWIP = 519;
+    /** {@code ARPHRD_TUNNEL} (linux/if_arp.h). */
     public static final int ARPHRD_TUNNEL = 768;
+    /** {@code ARPHRD_TUNNEL6} (linux/if_arp.h). */
     public static final int ARPHRD_TUNNEL6 = 769;
+    /** {@code ARPHRD_FRAD} (linux/if_arp.h). */
     public static final int ARPHRD_FRAD = 770;
+    /** {@code ARPHRD_SKIP} (linux/if_arp.h). */
     public static final int ARPHRD_SKIP = 771;
+    /** {@code ARPHRD_LOOPBACK} (linux/if_arp.h). */
     public static final int ARPHRD_LOOPBACK = 772;
+    /** {@code ARPHRD_LOCALTLK} (linux/if_arp.h). */
     public static final int ARPHRD_LOCALTLK = 773;
+    /** {@code ARPHRD_FDDI} (linux/if_arp.h). */
     public static final int ARPHRD_FDDI = 774;
+    /** {@code ARPHRD_BIF} (linux/if_arp.h). */
     public static final int ARPHRD_BIF = 775;
+    /** {@code ARPHRD_SIT} (linux/if_arp.h). */
     public static final int ARPHRD_SIT = 776;
+    /** {@code ARPHRD_IPDDP} (linux/if_arp.h). */
     public static final int ARPHRD_IPDDP = 777;
+    /** {@code ARPHRD_IPGRE} (linux/if_arp.h). */
     public static final int ARPHRD_IPGRE = 778;
+    /** {@code ARPHRD_PIMREG} (linux/if_arp.h). */
     public static final int ARPHRD_PIMREG = 779;
+    /** {@code ARPHRD_HIPPI} (linux/if_arp.h). */
     public static final int ARPHRD_HIPPI = 780;
+    /** {@code ARPHRD_ASH} (linux/if_arp.h). */
     public static final int ARPHRD_ASH = 781;
+    /** {@code ARPHRD_ECONET} (linux/if_arp.h). */
     public static final int ARPHRD_ECONET = 782;
+    /** {@code ARPHRD_IRDA} (linux/if_arp.h). */
     public static final int ARPHRD_IRDA = 783;
+    /** {@code ARPHRD_FCPP} (linux/if_arp.h). */
     public static final int ARPHRD_FCPP = 784;
+    /** {@code ARPHRD_FCAL} (linux/if_arp.h). */
     public static final int ARPHRD_FCAL = 785;
+    /** {@code ARPHRD_FCPL} (linux/if_arp.h). */
     public static final int ARPHRD_FCPL = 786;
+    /** {@code ARPHRD_FCFABRIC} (linux/if_arp.h). */
     public static final int ARPHRD_FCFABRIC = 787;
+    /** {@code ARPHRD_IEEE802_TR} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE802_TR = 800;
+    /** {@code ARPHRD_IEEE80211} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE80211 = 801;
+    /** {@code ARPHRD_IEEE80211_PRISM} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE80211_PRISM = 802;
+    /** {@code ARPHRD_IEEE80211_RADIOTAP} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE80211_RADIOTAP = 803;
+    /** {@code ARPHRD_IEEE802154} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE802154 = 804;
+    /** {@code ARPHRD_IEEE802154_MONITOR} (linux/if_arp.h). */
     public static final int ARPHRD_IEEE802154_MONITOR = 805;
+    /** {@code ARPHRD_PHONET} (linux/if_arp.h). */
     public static final int ARPHRD_PHONET = 820;
+    /** {@code ARPHRD_PHONET_PIPE} (linux/if_arp.h). */
     public static final int ARPHRD_PHONET_PIPE = 821;
+    /** {@code ARPHRD_CAIF} (linux/if_arp.h). */
     public static final int ARPHRD_CAIF = 822;
+    /** {@code ARPHRD_IP6GRE} (linux/if_arp.h). */
     public static final int ARPHRD_IP6GRE = 823;
+    /** {@code ARPHRD_NETLINK} (linux/if_arp.h). */
     public static final int ARPHRD_NETLINK = 824;
+    /** {@code ARPHRD_6LOWPAN} (linux/if_arp.h). */
     public static final int ARPHRD_6LOWPAN = 825;
+    /** {@code ARPHRD_VSOCKMON} (linux/if_arp.h). */
     public static final int ARPHRD_VSOCKMON = 826;
+    /** {@code ARPHRD_VOID} (linux/if_arp.h). */
     public static final int ARPHRD_VOID = 65535;
+    /** {@code ARPHRD_NONE} (linux/if_arp.h). */
     public static final int ARPHRD_NONE = 65534;
 }

@@ -9,13 +9,22 @@ public final class FrAct {
     private FrAct() {
     }
 
+    /** {@code FR_ACT_UNSPEC} (linux/fib_rules.h). */
     public static final int FR_ACT_UNSPEC = 0;
+    /** {@code FR_ACT_TO_TBL} (linux/fib_rules.h). */
     public static final int FR_ACT_TO_TBL = 1;
+    /** {@code FR_ACT_GOTO} (linux/fib_rules.h). */
     public static final int FR_ACT_GOTO = 2;
+    /** {@code FR_ACT_NOP} (linux/fib_rules.h). */
     public static final int FR_ACT_NOP = 3;
+    /** {@code FR_ACT_RES3} (linux/fib_rules.h). */
     public static final int FR_ACT_RES3 = 4;
+    /** {@code FR_ACT_RES4} (linux/fib_rules.h). */
     public static final int FR_ACT_RES4 = 5;
+    /** {@code FR_ACT_BLACKHOLE} (linux/fib_rules.h). */
     public static final int FR_ACT_BLACKHOLE = 6;
+    /** {@code FR_ACT_UNREACHABLE} (linux/fib_rules.h). */
     public static final int FR_ACT_UNREACHABLE = 7;
+    /** {@code FR_ACT_PROHIBIT} (linux/fib_rules.h). */
     public static final int FR_ACT_PROHIBIT = 8;
 }

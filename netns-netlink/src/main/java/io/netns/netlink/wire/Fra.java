@@ -9,36 +9,68 @@ public final class Fra {
     private Fra() {
     }
 
+    /** {@code FRA_UNSPEC} (linux/fib_rules.h). */
     public static final int FRA_UNSPEC = 0;
+    /** {@code FRA_DST} (linux/fib_rules.h). */
     public static final int FRA_DST = 1;
+    /** {@code FRA_SRC} (linux/fib_rules.h). */
     public static final int FRA_SRC = 2;
+    /** {@code FRA_IIFNAME} (linux/fib_rules.h). */
     public static final int FRA_IIFNAME = 3;
+    /** {@code FRA_GOTO} (linux/fib_rules.h). */
     public static final int FRA_GOTO = 4;
+    /** {@code FRA_UNUSED2} (linux/fib_rules.h). */
     public static final int FRA_UNUSED2 = 5;
+    /** {@code FRA_PRIORITY} (linux/fib_rules.h). */
     public static final int FRA_PRIORITY = 6;
+    /** {@code FRA_UNUSED3} (linux/fib_rules.h). */
     public static final int FRA_UNUSED3 = 7;
+    /** {@code FRA_UNUSED4} (linux/fib_rules.h). */
     public static final int FRA_UNUSED4 = 8;
+    /** {@code FRA_UNUSED5} (linux/fib_rules.h). */
     public static final int FRA_UNUSED5 = 9;
+    /** {@code FRA_FWMARK} (linux/fib_rules.h). */
     public static final int FRA_FWMARK = 10;
+    /** {@code FRA_FLOW} (linux/fib_rules.h). */
     public static final int FRA_FLOW = 11;
+    /** {@code FRA_TUN_ID} (linux/fib_rules.h). */
     public static final int FRA_TUN_ID = 12;
+    /** {@code FRA_SUPPRESS_IFGROUP} (linux/fib_rules.h). */
     public static final int FRA_SUPPRESS_IFGROUP = 13;
+    /** {@code FRA_SUPPRESS_PREFIXLEN} (linux/fib_rules.h). */
     public static final int FRA_SUPPRESS_PREFIXLEN = 14;
+    /** {@code FRA_TABLE} (linux/fib_rules.h). */
     public static final int FRA_TABLE = 15;
+    /** {@code FRA_FWMASK} (linux/fib_rules.h). */
     public static final int FRA_FWMASK = 16;
+    /** {@code FRA_OIFNAME} (linux/fib_rules.h). */
     public static final int FRA_OIFNAME = 17;
+    /** {@code FRA_PAD} (linux/fib_rules.h). */
     public static final int FRA_PAD = 18;
+    /** {@code FRA_L3MDEV} (linux/fib_rules.h). */
     public static final int FRA_L3MDEV = 19;
+    /** {@code FRA_UID_RANGE} (linux/fib_rules.h). */
     public static final int FRA_UID_RANGE = 20;
+    /** {@code FRA_PROTOCOL} (linux/fib_rules.h). */
     public static final int FRA_PROTOCOL = 21;
+    /** {@code FRA_IP_PROTO} (linux/fib_rules.h). */
     public static final int FRA_IP_PROTO = 22;
+    /** {@code FRA_SPORT_RANGE} (linux/fib_rules.h). */
     public static final int FRA_SPORT_RANGE = 23;
+    /** {@code FRA_DPORT_RANGE} (linux/fib_rules.h). */
     public static final int FRA_DPORT_RANGE = 24;
+    /** {@code FIB_RULE_PERMANENT} (linux/fib_rules.h). */
     public static final int FIB_RULE_PERMANENT = 1;
+    /** {@code FIB_RULE_INVERT} (linux/fib_rules.h). */
     public static final int FIB_RULE_INVERT = 2;
+    /** {@code FIB_RULE_UNRESOLVED} (linux/fib_rules.h). */
     public static final int FIB_RULE_UNRESOLVED = 4;
+    /** {@code FIB_RULE_IIF_DETACHED} (linux/fib_rules.h). */
     public static final int FIB_RULE_IIF_DETACHED = 8;
+    /** {@code FIB_RULE_DEV_DETACHED} (linux/fib_rules.h). */
     public static final int FIB_RULE_DEV_DETACHED = 8;
+    /** {@code FIB_RULE_OIF_DETACHED} (linux/fib_rules.h). */
     public static final int FIB_RULE_OIF_DETACHED = 16;
+    /** {@code FIB_RULE_FIND_SADDR} (linux/fib_rules.h). */
     public static final int FIB_RULE_FIND_SADDR = 65536;
 }

@@ -9,11 +9,18 @@ public final class IfOper {
     private IfOper() {
     }
 
+    /** {@code IF_OPER_UNKNOWN} (linux/if.h). */
     public static final int IF_OPER_UNKNOWN = 0;
+    /** {@code IF_OPER_NOTPRESENT} (linux/if.h). */
     public static final int IF_OPER_NOTPRESENT = 1;
+    /** {@code IF_OPER_DOWN} (linux/if.h). */
     public static final int IF_OPER_DOWN = 2;
+    /** {@code IF_OPER_LOWERLAYERDOWN} (linux/if.h). */
     public static final int IF_OPER_LOWERLAYERDOWN = 3;
+    /** {@code IF_OPER_TESTING} (linux/if.h). */
     public static final int IF_OPER_TESTING = 4;
+    /** {@code IF_OPER_DORMANT} (linux/if.h). */
     public static final int IF_OPER_DORMANT = 5;
+    /** {@code IF_OPER_UP} (linux/if.h). */
     public static final int IF_OPER_UP = 6;
 }

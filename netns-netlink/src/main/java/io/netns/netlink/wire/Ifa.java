@@ -9,29 +9,54 @@ public final class Ifa {
     private Ifa() {
     }
 
+    /** {@code IFA_UNSPEC} (linux/if_addr.h). */
     public static final int IFA_UNSPEC = 0;
+    /** {@code IFA_ADDRESS} (linux/if_addr.h). */
     public static final int IFA_ADDRESS = 1;
+    /** {@code IFA_LOCAL} (linux/if_addr.h). */
     public static final int IFA_LOCAL = 2;
+    /** {@code IFA_LABEL} (linux/if_addr.h). */
     public static final int IFA_LABEL = 3;
+    /** {@code IFA_BROADCAST} (linux/if_addr.h). */
     public static final int IFA_BROADCAST = 4;
+    /** {@code IFA_ANYCAST} (linux/if_addr.h). */
     public static final int IFA_ANYCAST = 5;
+    /** {@code IFA_CACHEINFO} (linux/if_addr.h). */
     public static final int IFA_CACHEINFO = 6;
+    /** {@code IFA_MULTICAST} (linux/if_addr.h). */
     public static final int IFA_MULTICAST = 7;
+    /** {@code IFA_FLAGS} (linux/if_addr.h). */
     public static final int IFA_FLAGS = 8;
+    /** {@code IFA_RT_PRIORITY} (linux/if_addr.h). */
     public static final int IFA_RT_PRIORITY = 9;
+    /** {@code IFA_TARGET_NETNSID} (linux/if_addr.h). */
     public static final int IFA_TARGET_NETNSID = 10;
+    /** {@code IFA_PROTO} (linux/if_addr.h). */
     public static final int IFA_PROTO = 11;
+    /** {@code IFA_F_SECONDARY} (linux/if_addr.h). */
     public static final int IFA_F_SECONDARY = 1;
+    /** {@code IFA_F_TEMPORARY} (linux/if_addr.h). */
     public static final int IFA_F_TEMPORARY = 1;
+    /** {@code IFA_F_NODAD} (linux/if_addr.h). */
     public static final int IFA_F_NODAD = 2;
+    /** {@code IFA_F_OPTIMISTIC} (linux/if_addr.h). */
     public static final int IFA_F_OPTIMISTIC = 4;
+    /** {@code IFA_F_DADFAILED} (linux/if_addr.h). */
     public static final int IFA_F_DADFAILED = 8;
+    /** {@code IFA_F_HOMEADDRESS} (linux/if_addr.h). */
     public static final int IFA_F_HOMEADDRESS = 16;
+    /** {@code IFA_F_DEPRECATED} (linux/if_addr.h). */
     public static final int IFA_F_DEPRECATED = 32;
+    /** {@code IFA_F_TENTATIVE} (linux/if_addr.h). */
     public static final int IFA_F_TENTATIVE = 64;
+    /** {@code IFA_F_PERMANENT} (linux/if_addr.h). */
     public static final int IFA_F_PERMANENT = 128;
+    /** {@code IFA_F_MANAGETEMPADDR} (linux/if_addr.h). */
     public static final int IFA_F_MANAGETEMPADDR = 256;
+    /** {@code IFA_F_NOPREFIXROUTE} (linux/if_addr.h). */
     public static final int IFA_F_NOPREFIXROUTE = 512;
+    /** {@code IFA_F_MCAUTOJOIN} (linux/if_addr.h). */
     public static final int IFA_F_MCAUTOJOIN = 1024;
+    /** {@code IFA_F_STABLE_PRIVACY} (linux/if_addr.h). */
     public static final int IFA_F_STABLE_PRIVACY = 2048;
 }

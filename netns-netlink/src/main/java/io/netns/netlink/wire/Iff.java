@@ -9,23 +9,42 @@ public final class Iff {
     private Iff() {
     }
 
+    /** {@code IFF_UP} (linux/if.h). */
     public static final int IFF_UP = 1;
+    /** {@code IFF_BROADCAST} (linux/if.h). */
     public static final int IFF_BROADCAST = 2;
+    /** {@code IFF_DEBUG} (linux/if.h). */
     public static final int IFF_DEBUG = 4;
+    /** {@code IFF_LOOPBACK} (linux/if.h). */
     public static final int IFF_LOOPBACK = 8;
+    /** {@code IFF_POINTOPOINT} (linux/if.h). */
     public static final int IFF_POINTOPOINT = 16;
+    /** {@code IFF_NOTRAILERS} (linux/if.h). */
     public static final int IFF_NOTRAILERS = 32;
+    /** {@code IFF_RUNNING} (linux/if.h). */
     public static final int IFF_RUNNING = 64;
+    /** {@code IFF_NOARP} (linux/if.h). */
     public static final int IFF_NOARP = 128;
+    /** {@code IFF_PROMISC} (linux/if.h). */
     public static final int IFF_PROMISC = 256;
+    /** {@code IFF_ALLMULTI} (linux/if.h). */
     public static final int IFF_ALLMULTI = 512;
+    /** {@code IFF_MASTER} (linux/if.h). */
     public static final int IFF_MASTER = 1024;
+    /** {@code IFF_SLAVE} (linux/if.h). */
     public static final int IFF_SLAVE = 2048;
+    /** {@code IFF_MULTICAST} (linux/if.h). */
     public static final int IFF_MULTICAST = 4096;
+    /** {@code IFF_PORTSEL} (linux/if.h). */
     public static final int IFF_PORTSEL = 8192;
+    /** {@code IFF_AUTOMEDIA} (linux/if.h). */
     public static final int IFF_AUTOMEDIA = 16384;
+    /** {@code IFF_DYNAMIC} (linux/if.h). */
     public static final int IFF_DYNAMIC = 32768;
+    /** {@code IFF_LOWER_UP} (linux/if.h). */
     public static final int IFF_LOWER_UP = 65536;
+    /** {@code IFF_DORMANT} (linux/if.h). */
     public static final int IFF_DORMANT = 131072;
+    /** {@code IFF_ECHO} (linux/if.h). */
     public static final int IFF_ECHO = 262144;
 }

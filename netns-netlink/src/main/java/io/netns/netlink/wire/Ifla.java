@@ -9,67 +9,130 @@ public final class Ifla {
     private Ifla() {
     }
 
+    /** {@code IFLA_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_UNSPEC = 0;
+    /** {@code IFLA_ADDRESS} (linux/if_link.h). */
     public static final int IFLA_ADDRESS = 1;
+    /** {@code IFLA_BROADCAST} (linux/if_link.h). */
     public static final int IFLA_BROADCAST = 2;
+    /** {@code IFLA_IFNAME} (linux/if_link.h). */
     public static final int IFLA_IFNAME = 3;
+    /** {@code IFLA_MTU} (linux/if_link.h). */
     public static final int IFLA_MTU = 4;
+    /** {@code IFLA_LINK} (linux/if_link.h). */
     public static final int IFLA_LINK = 5;
+    /** {@code IFLA_QDISC} (linux/if_link.h). */
     public static final int IFLA_QDISC = 6;
+    /** {@code IFLA_STATS} (linux/if_link.h). */
     public static final int IFLA_STATS = 7;
+    /** {@code IFLA_COST} (linux/if_link.h). */
     public static final int IFLA_COST = 8;
+    /** {@code IFLA_PRIORITY} (linux/if_link.h). */
     public static final int IFLA_PRIORITY = 9;
+    /** {@code IFLA_MASTER} (linux/if_link.h). */
     public static final int IFLA_MASTER = 10;
+    /** {@code IFLA_WIRELESS} (linux/if_link.h). */
     public static final int IFLA_WIRELESS = 11;
+    /** {@code IFLA_PROTINFO} (linux/if_link.h). */
     public static final int IFLA_PROTINFO = 12;
+    /** {@code IFLA_TXQLEN} (linux/if_link.h). */
     public static final int IFLA_TXQLEN = 13;
+    /** {@code IFLA_MAP} (linux/if_link.h). */
     public static final int IFLA_MAP = 14;
+    /** {@code IFLA_WEIGHT} (linux/if_link.h). */
     public static final int IFLA_WEIGHT = 15;
+    /** {@code IFLA_OPERSTATE} (linux/if_link.h). */
     public static final int IFLA_OPERSTATE = 16;
+    /** {@code IFLA_LINKMODE} (linux/if_link.h). */
     public static final int IFLA_LINKMODE = 17;
+    /** {@code IFLA_LINKINFO} (linux/if_link.h). */
     public static final int IFLA_LINKINFO = 18;
+    /** {@code IFLA_NET_NS_PID} (linux/if_link.h). */
     public static final int IFLA_NET_NS_PID = 19;
+    /** {@code IFLA_IFALIAS} (linux/if_link.h). */
     public static final int IFLA_IFALIAS = 20;
+    /** {@code IFLA_NUM_VF} (linux/if_link.h). */
     public static final int IFLA_NUM_VF = 21;
+    /** {@code IFLA_VFINFO_LIST} (linux/if_link.h). */
     public static final int IFLA_VFINFO_LIST = 22;
+    /** {@code IFLA_STATS64} (linux/if_link.h). */
     public static final int IFLA_STATS64 = 23;
+    /** {@code IFLA_VF_PORTS} (linux/if_link.h). */
     public static final int IFLA_VF_PORTS = 24;
+    /** {@code IFLA_PORT_SELF} (linux/if_link.h). */
     public static final int IFLA_PORT_SELF = 25;
+    /** {@code IFLA_AF_SPEC} (linux/if_link.h). */
     public static final int IFLA_AF_SPEC = 26;
+    /** {@code IFLA_GROUP} (linux/if_link.h). */
     public static final int IFLA_GROUP = 27;
+    /** {@code IFLA_NET_NS_FD} (linux/if_link.h). */
     public static final int IFLA_NET_NS_FD = 28;
+    /** {@code IFLA_EXT_MASK} (linux/if_link.h). */
     public static final int IFLA_EXT_MASK = 29;
+    /** {@code IFLA_PROMISCUITY} (linux/if_link.h). */
     public static final int IFLA_PROMISCUITY = 30;
+    /** {@code IFLA_NUM_TX_QUEUES} (linux/if_link.h). */
     public static final int IFLA_NUM_TX_QUEUES = 31;
+    /** {@code IFLA_NUM_RX_QUEUES} (linux/if_link.h). */
     public static final int IFLA_NUM_RX_QUEUES = 32;
+    /** {@code IFLA_CARRIER} (linux/if_link.h). */
     public static final int IFLA_CARRIER = 33;
+    /** {@code IFLA_PHYS_PORT_ID} (linux/if_link.h). */
     public static final int IFLA_PHYS_PORT_ID = 34;
+    /** {@code IFLA_CARRIER_CHANGES} (linux/if_link.h). */
     public static final int IFLA_CARRIER_CHANGES = 35;
+    /** {@code IFLA_PHYS_SWITCH_ID} (linux/if_link.h). */
     public static final int IFLA_PHYS_SWITCH_ID = 36;
+    /** {@code IFLA_LINK_NETNSID} (linux/if_link.h). */
     public static final int IFLA_LINK_NETNSID = 37;
+    /** {@code IFLA_PHYS_PORT_NAME} (linux/if_link.h). */
     public static final int IFLA_PHYS_PORT_NAME = 38;
+    /** {@code IFLA_PROTO_DOWN} (linux/if_link.h). */
     public static final int IFLA_PROTO_DOWN = 39;
+    /** {@code IFLA_GSO_MAX_SEGS} (linux/if_link.h). */
     public static final int IFLA_GSO_MAX_SEGS = 40;
+    /** {@code IFLA_GSO_MAX_SIZE} (linux/if_link.h). */
     public static final int IFLA_GSO_MAX_SIZE = 41;
+    /** {@code IFLA_PAD} (linux/if_link.h). */
     public static final int IFLA_PAD = 42;
+    /** {@code IFLA_XDP} (linux/if_link.h). */
     public static final int IFLA_XDP = 43;
+    /** {@code IFLA_EVENT} (linux/if_link.h). */
     public static final int IFLA_EVENT = 44;
+    /** {@code IFLA_NEW_NETNSID} (linux/if_link.h). */
     public static final int IFLA_NEW_NETNSID = 45;
+    /** {@code IFLA_IF_NETNSID} (linux/if_link.h). */
     public static final int IFLA_IF_NETNSID = 46;
+    /** {@code IFLA_TARGET_NETNSID} (linux/if_link.h). */
     public static final int IFLA_TARGET_NETNSID = 46;
+    /** {@code IFLA_CARRIER_UP_COUNT} (linux/if_link.h). */
     public static final int IFLA_CARRIER_UP_COUNT = 47;
+    /** {@code IFLA_CARRIER_DOWN_COUNT} (linux/if_link.h). */
     public static final int IFLA_CARRIER_DOWN_COUNT = 48;
+    /** {@code IFLA_NEW_IFINDEX} (linux/if_link.h). */
     public static final int IFLA_NEW_IFINDEX = 49;
+    /** {@code IFLA_MIN_MTU} (linux/if_link.h). */
     public static final int IFLA_MIN_MTU = 50;
+    /** {@code IFLA_MAX_MTU} (linux/if_link.h). */
     public static final int IFLA_MAX_MTU = 51;
+    /** {@code IFLA_PROP_LIST} (linux/if_link.h). */
     public static final int IFLA_PROP_LIST = 52;
+    /** {@code IFLA_ALT_IFNAME} (linux/if_link.h). */
     public static final int IFLA_ALT_IFNAME = 53;
+    /** {@code IFLA_PERM_ADDRESS} (linux/if_link.h). */
     public static final int IFLA_PERM_ADDRESS = 54;
+    /** {@code IFLA_PROTO_DOWN_REASON} (linux/if_link.h). */
     public static final int IFLA_PROTO_DOWN_REASON = 55;
+    /** {@code IFLA_PARENT_DEV_NAME} (linux/if_link.h). */
     public static final int IFLA_PARENT_DEV_NAME = 56;
+    /** {@code IFLA_PARENT_DEV_BUS_NAME} (linux/if_link.h). */
     public static final int IFLA_PARENT_DEV_BUS_NAME = 57;
+    /** {@code IFLA_GRO_MAX_SIZE} (linux/if_link.h). */
     public static final int IFLA_GRO_MAX_SIZE = 58;
+    /** {@code IFLA_TSO_MAX_SIZE} (linux/if_link.h). */
     public static final int IFLA_TSO_MAX_SIZE = 59;
+    /** {@code IFLA_TSO_MAX_SEGS} (linux/if_link.h). */
     public static final int IFLA_TSO_MAX_SEGS = 60;
+    /** {@code IFLA_ALLMULTI} (linux/if_link.h). */
     public static final int IFLA_ALLMULTI = 61;
 }

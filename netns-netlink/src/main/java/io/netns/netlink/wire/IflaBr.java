@@ -9,49 +9,94 @@ public final class IflaBr {
     private IflaBr() {
     }
 
+    /** {@code IFLA_BR_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_BR_UNSPEC = 0;
+    /** {@code IFLA_BR_FORWARD_DELAY} (linux/if_link.h). */
     public static final int IFLA_BR_FORWARD_DELAY = 1;
+    /** {@code IFLA_BR_HELLO_TIME} (linux/if_link.h). */
     public static final int IFLA_BR_HELLO_TIME = 2;
+    /** {@code IFLA_BR_MAX_AGE} (linux/if_link.h). */
     public static final int IFLA_BR_MAX_AGE = 3;
+    /** {@code IFLA_BR_AGEING_TIME} (linux/if_link.h). */
     public static final int IFLA_BR_AGEING_TIME = 4;
+    /** {@code IFLA_BR_STP_STATE} (linux/if_link.h). */
     public static final int IFLA_BR_STP_STATE = 5;
+    /** {@code IFLA_BR_PRIORITY} (linux/if_link.h). */
     public static final int IFLA_BR_PRIORITY = 6;
+    /** {@code IFLA_BR_VLAN_FILTERING} (linux/if_link.h). */
     public static final int IFLA_BR_VLAN_FILTERING = 7;
+    /** {@code IFLA_BR_VLAN_PROTOCOL} (linux/if_link.h). */
     public static final int IFLA_BR_VLAN_PROTOCOL = 8;
+    /** {@code IFLA_BR_GROUP_FWD_MASK} (linux/if_link.h). */
     public static final int IFLA_BR_GROUP_FWD_MASK = 9;
+    /** {@code IFLA_BR_ROOT_ID} (linux/if_link.h). */
     public static final int IFLA_BR_ROOT_ID = 10;
+    /** {@code IFLA_BR_BRIDGE_ID} (linux/if_link.h). */
     public static final int IFLA_BR_BRIDGE_ID = 11;
+    /** {@code IFLA_BR_ROOT_PORT} (linux/if_link.h). */
     public static final int IFLA_BR_ROOT_PORT = 12;
+    /** {@code IFLA_BR_ROOT_PATH_COST} (linux/if_link.h). */
     public static final int IFLA_BR_ROOT_PATH_COST = 13;
+    /** {@code IFLA_BR_TOPOLOGY_CHANGE} (linux/if_link.h). */
     public static final int IFLA_BR_TOPOLOGY_CHANGE = 14;
+    /** {@code IFLA_BR_TOPOLOGY_CHANGE_DETECTED} (linux/if_link.h). */
     public static final int IFLA_BR_TOPOLOGY_CHANGE_DETECTED = 15;
+    /** {@code IFLA_BR_HELLO_TIMER} (linux/if_link.h). */
     public static final int IFLA_BR_HELLO_TIMER = 16;
+    /** {@code IFLA_BR_TCN_TIMER} (linux/if_link.h). */
     public static final int IFLA_BR_TCN_TIMER = 17;
+    /** {@code IFLA_BR_TOPOLOGY_CHANGE_TIMER} (linux/if_link.h). */
     public static final int IFLA_BR_TOPOLOGY_CHANGE_TIMER = 18;
+    /** {@code IFLA_BR_GC_TIMER} (linux/if_link.h). */
     public static final int IFLA_BR_GC_TIMER = 19;
+    /** {@code IFLA_BR_GROUP_ADDR} (linux/if_link.h). */
     public static final int IFLA_BR_GROUP_ADDR = 20;
+    /** {@code IFLA_BR_FDB_FLUSH} (linux/if_link.h). */
     public static final int IFLA_BR_FDB_FLUSH = 21;
+    /** {@code IFLA_BR_MCAST_ROUTER} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_ROUTER = 22;
+    /** {@code IFLA_BR_MCAST_SNOOPING} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_SNOOPING = 23;
+    /** {@code IFLA_BR_MCAST_QUERY_USE_IFADDR} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERY_USE_IFADDR = 24;
+    /** {@code IFLA_BR_MCAST_QUERIER} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERIER = 25;
+    /** {@code IFLA_BR_MCAST_HASH_ELASTICITY} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_HASH_ELASTICITY = 26;
+    /** {@code IFLA_BR_MCAST_LAST_MEMBER_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30;
+    /** {@code IFLA_BR_MCAST_MEMBERSHIP_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_MEMBERSHIP_INTVL = 31;
+    /** {@code IFLA_BR_MCAST_QUERIER_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERIER_INTVL = 32;
+    /** {@code IFLA_BR_MCAST_QUERY_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERY_INTVL = 33;
+    /** {@code IFLA_BR_MCAST_QUERY_RESPONSE_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = 34;
+    /** {@code IFLA_BR_MCAST_STARTUP_QUERY_INTVL} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_STARTUP_QUERY_INTVL = 35;
+    /** {@code IFLA_BR_NF_CALL_IPTABLES} (linux/if_link.h). */
     public static final int IFLA_BR_NF_CALL_IPTABLES = 36;
+    /** {@code IFLA_BR_NF_CALL_IP6TABLES} (linux/if_link.h). */
     public static final int IFLA_BR_NF_CALL_IP6TABLES = 37;
+    /** {@code IFLA_BR_NF_CALL_ARPTABLES} (linux/if_link.h). */
     public static final int IFLA_BR_NF_CALL_ARPTABLES = 38;
+    /** {@code IFLA_BR_VLAN_DEFAULT_PVID} (linux/if_link.h). */
     public static final int IFLA_BR_VLAN_DEFAULT_PVID = 39;
+    /** {@code IFLA_BR_PAD} (linux/if_link.h). */
     public static final int IFLA_BR_PAD = 40;
+    /** {@code IFLA_BR_VLAN_STATS_ENABLED} (linux/if_link.h). */
     public static final int IFLA_BR_VLAN_STATS_ENABLED = 41;
+    /** {@code IFLA_BR_MCAST_STATS_ENABLED} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_STATS_ENABLED = 42;
+    /** {@code IFLA_BR_MCAST_IGMP_VERSION} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_IGMP_VERSION = 43;
+    /** {@code IFLA_BR_MCAST_MLD_VERSION} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_MLD_VERSION = 44;
+    /** {@code IFLA_BR_VLAN_STATS_PER_PORT} (linux/if_link.h). */
     public static final int IFLA_BR_VLAN_STATS_PER_PORT = 45;
+    /** {@code IFLA_BR_MULTI_BOOLOPT} (linux/if_link.h). */
     public static final int IFLA_BR_MULTI_BOOLOPT = 46;
+    /** {@code IFLA_BR_MCAST_QUERIER_STATE} (linux/if_link.h). */
     public static final int IFLA_BR_MCAST_QUERIER_STATE = 47;
 }

@@ -9,10 +9,16 @@ public final class IflaInfo {
     private IflaInfo() {
     }
 
+    /** {@code IFLA_INFO_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_INFO_UNSPEC = 0;
+    /** {@code IFLA_INFO_KIND} (linux/if_link.h). */
     public static final int IFLA_INFO_KIND = 1;
+    /** {@code IFLA_INFO_DATA} (linux/if_link.h). */
     public static final int IFLA_INFO_DATA = 2;
+    /** {@code IFLA_INFO_XSTATS} (linux/if_link.h). */
     public static final int IFLA_INFO_XSTATS = 3;
+    /** {@code IFLA_INFO_SLAVE_KIND} (linux/if_link.h). */
     public static final int IFLA_INFO_SLAVE_KIND = 4;
+    /** {@code IFLA_INFO_SLAVE_DATA} (linux/if_link.h). */
     public static final int IFLA_INFO_SLAVE_DATA = 5;
 }

@@ -9,10 +9,16 @@ public final class IflaIpvlan {
     private IflaIpvlan() {
     }
 
+    /** {@code IFLA_IPVLAN_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_IPVLAN_UNSPEC = 0;
+    /** {@code IFLA_IPVLAN_MODE} (linux/if_link.h). */
     public static final int IFLA_IPVLAN_MODE = 1;
+    /** {@code IFLA_IPVLAN_FLAGS} (linux/if_link.h). */
     public static final int IFLA_IPVLAN_FLAGS = 2;
+    /** {@code IPVLAN_MODE_L2} (linux/if_link.h). */
     public static final int IPVLAN_MODE_L2 = 0;
+    /** {@code IPVLAN_MODE_L3} (linux/if_link.h). */
     public static final int IPVLAN_MODE_L3 = 1;
+    /** {@code IPVLAN_MODE_L3S} (linux/if_link.h). */
     public static final int IPVLAN_MODE_L3S = 2;
 }

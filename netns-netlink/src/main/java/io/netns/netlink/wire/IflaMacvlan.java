@@ -9,18 +9,32 @@ public final class IflaMacvlan {
     private IflaMacvlan() {
     }
 
+    /** {@code IFLA_MACVLAN_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_UNSPEC = 0;
+    /** {@code IFLA_MACVLAN_MODE} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_MODE = 1;
+    /** {@code IFLA_MACVLAN_FLAGS} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_FLAGS = 2;
+    /** {@code IFLA_MACVLAN_MACADDR_MODE} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_MACADDR_MODE = 3;
+    /** {@code IFLA_MACVLAN_MACADDR} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_MACADDR = 4;
+    /** {@code IFLA_MACVLAN_MACADDR_DATA} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_MACADDR_DATA = 5;
+    /** {@code IFLA_MACVLAN_MACADDR_COUNT} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_MACADDR_COUNT = 6;
+    /** {@code IFLA_MACVLAN_BC_QUEUE_LEN} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_BC_QUEUE_LEN = 7;
+    /** {@code IFLA_MACVLAN_BC_QUEUE_LEN_USED} (linux/if_link.h). */
     public static final int IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8;
+    /** {@code MACVLAN_MODE_PRIVATE} (linux/if_link.h). */
     public static final int MACVLAN_MODE_PRIVATE = 1;
+    /** {@code MACVLAN_MODE_VEPA} (linux/if_link.h). */
     public static final int MACVLAN_MODE_VEPA = 2;
+    /** {@code MACVLAN_MODE_BRIDGE} (linux/if_link.h). */
     public static final int MACVLAN_MODE_BRIDGE = 4;
+    /** {@code MACVLAN_MODE_PASSTHRU} (linux/if_link.h). */
     public static final int MACVLAN_MODE_PASSTHRU = 8;
+    /** {@code MACVLAN_MODE_SOURCE} (linux/if_link.h). */
     public static final int MACVLAN_MODE_SOURCE = 16;
 }

@@ -9,10 +9,16 @@ public final class IflaVlan {
     private IflaVlan() {
     }
 
+    /** {@code IFLA_VLAN_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_VLAN_UNSPEC = 0;
+    /** {@code IFLA_VLAN_ID} (linux/if_link.h). */
     public static final int IFLA_VLAN_ID = 1;
+    /** {@code IFLA_VLAN_FLAGS} (linux/if_link.h). */
     public static final int IFLA_VLAN_FLAGS = 2;
+    /** {@code IFLA_VLAN_EGRESS_QOS} (linux/if_link.h). */
     public static final int IFLA_VLAN_EGRESS_QOS = 3;
+    /** {@code IFLA_VLAN_INGRESS_QOS} (linux/if_link.h). */
     public static final int IFLA_VLAN_INGRESS_QOS = 4;
+    /** {@code IFLA_VLAN_PROTOCOL} (linux/if_link.h). */
     public static final int IFLA_VLAN_PROTOCOL = 5;
 }

@@ -9,35 +9,66 @@ public final class IflaVxlan {
     private IflaVxlan() {
     }
 
+    /** {@code IFLA_VXLAN_UNSPEC} (linux/if_link.h). */
     public static final int IFLA_VXLAN_UNSPEC = 0;
+    /** {@code IFLA_VXLAN_ID} (linux/if_link.h). */
     public static final int IFLA_VXLAN_ID = 1;
+    /** {@code IFLA_VXLAN_GROUP} (linux/if_link.h). */
     public static final int IFLA_VXLAN_GROUP = 2;
+    /** {@code IFLA_VXLAN_LINK} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LINK = 3;
+    /** {@code IFLA_VXLAN_LOCAL} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LOCAL = 4;
+    /** {@code IFLA_VXLAN_TTL} (linux/if_link.h). */
     public static final int IFLA_VXLAN_TTL = 5;
+    /** {@code IFLA_VXLAN_TOS} (linux/if_link.h). */
     public static final int IFLA_VXLAN_TOS = 6;
+    /** {@code IFLA_VXLAN_LEARNING} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LEARNING = 7;
+    /** {@code IFLA_VXLAN_AGEING} (linux/if_link.h). */
     public static final int IFLA_VXLAN_AGEING = 8;
+    /** {@code IFLA_VXLAN_LIMIT} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LIMIT = 9;
+    /** {@code IFLA_VXLAN_PORT_RANGE} (linux/if_link.h). */
     public static final int IFLA_VXLAN_PORT_RANGE = 10;
+    /** {@code IFLA_VXLAN_PROXY} (linux/if_link.h). */
     public static final int IFLA_VXLAN_PROXY = 11;
+    /** {@code IFLA_VXLAN_RSC} (linux/if_link.h). */
     public static final int IFLA_VXLAN_RSC = 12;
+    /** {@code IFLA_VXLAN_L2MISS} (linux/if_link.h). */
     public static final int IFLA_VXLAN_L2MISS = 13;
+    /** {@code IFLA_VXLAN_L3MISS} (linux/if_link.h). */
     public static final int IFLA_VXLAN_L3MISS = 14;
+    /** {@code IFLA_VXLAN_PORT} (linux/if_link.h). */
     public static final int IFLA_VXLAN_PORT = 15;
+    /** {@code IFLA_VXLAN_GROUP6} (linux/if_link.h). */
     public static final int IFLA_VXLAN_GROUP6 = 16;
+    /** {@code IFLA_VXLAN_LOCAL6} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LOCAL6 = 17;
+    /** {@code IFLA_VXLAN_UDP_CSUM} (linux/if_link.h). */
     public static final int IFLA_VXLAN_UDP_CSUM = 18;
+    /** {@code IFLA_VXLAN_UDP_ZERO_CSUM6_TX} (linux/if_link.h). */
     public static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19;
+    /** {@code IFLA_VXLAN_UDP_ZERO_CSUM6_RX} (linux/if_link.h). */
     public static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20;
+    /** {@code IFLA_VXLAN_REMCSUM_TX} (linux/if_link.h). */
     public static final int IFLA_VXLAN_REMCSUM_TX = 21;
+    /** {@code IFLA_VXLAN_REMCSUM_RX} (linux/if_link.h). */
     public static final int IFLA_VXLAN_REMCSUM_RX = 22;
+    /** {@code IFLA_VXLAN_GBP} (linux/if_link.h). */
     public static final int IFLA_VXLAN_GBP = 23;
+    /** {@code IFLA_VXLAN_REMCSUM_NOPARTIAL} (linux/if_link.h). */
     public static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = 24;
+    /** {@code IFLA_VXLAN_COLLECT_METADATA} (linux/if_link.h). */
     public static final int IFLA_VXLAN_COLLECT_METADATA = 25;
+    /** {@code IFLA_VXLAN_LABEL} (linux/if_link.h). */
     public static final int IFLA_VXLAN_LABEL = 26;
+    /** {@code IFLA_VXLAN_GPE} (linux/if_link.h). */
     public static final int IFLA_VXLAN_GPE = 27;
+    /** {@code IFLA_VXLAN_TTL_INHERIT} (linux/if_link.h). */
     public static final int IFLA_VXLAN_TTL_INHERIT = 28;
+    /** {@code IFLA_VXLAN_DF} (linux/if_link.h). */
     public static final int IFLA_VXLAN_DF = 29;
+    /** {@code IFLA_VXLAN_VNIFILTER} (linux/if_link.h). */
     public static final int IFLA_VXLAN_VNIFILTER = 30;
 }

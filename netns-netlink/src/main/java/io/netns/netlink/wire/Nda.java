@@ -9,22 +9,40 @@ public final class Nda {
     private Nda() {
     }
 
+    /** {@code NDA_UNSPEC} (linux/neighbour.h). */
     public static final int NDA_UNSPEC = 0;
+    /** {@code NDA_DST} (linux/neighbour.h). */
     public static final int NDA_DST = 1;
+    /** {@code NDA_LLADDR} (linux/neighbour.h). */
     public static final int NDA_LLADDR = 2;
+    /** {@code NDA_CACHEINFO} (linux/neighbour.h). */
     public static final int NDA_CACHEINFO = 3;
+    /** {@code NDA_PROBES} (linux/neighbour.h). */
     public static final int NDA_PROBES = 4;
+    /** {@code NDA_VLAN} (linux/neighbour.h). */
     public static final int NDA_VLAN = 5;
+    /** {@code NDA_PORT} (linux/neighbour.h). */
     public static final int NDA_PORT = 6;
+    /** {@code NDA_VNI} (linux/neighbour.h). */
     public static final int NDA_VNI = 7;
+    /** {@code NDA_IFINDEX} (linux/neighbour.h). */
     public static final int NDA_IFINDEX = 8;
+    /** {@code NDA_MASTER} (linux/neighbour.h). */
     public static final int NDA_MASTER = 9;
+    /** {@code NDA_LINK_NETNSID} (linux/neighbour.h). */
     public static final int NDA_LINK_NETNSID = 10;
+    /** {@code NDA_SRC_VNI} (linux/neighbour.h). */
     public static final int NDA_SRC_VNI = 11;
+    /** {@code NDA_PROTOCOL} (linux/neighbour.h). */
     public static final int NDA_PROTOCOL = 12;
+    /** {@code NDA_NH_ID} (linux/neighbour.h). */
     public static final int NDA_NH_ID = 13;
+    /** {@code NDA_FDB_EXT_ATTRS} (linux/neighbour.h). */
     public static final int NDA_FDB_EXT_ATTRS = 14;
+    /** {@code NDA_FLAGS_EXT} (linux/neighbour.h). */
     public static final int NDA_FLAGS_EXT = 15;
+    /** {@code NDA_NDM_STATE_MASK} (linux/neighbour.h). */
     public static final int NDA_NDM_STATE_MASK = 16;
+    /** {@code NDA_NDM_FLAGS_MASK} (linux/neighbour.h). */
     public static final int NDA_NDM_FLAGS_MASK = 17;
 }

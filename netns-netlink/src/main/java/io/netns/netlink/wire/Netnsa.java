@@ -9,11 +9,18 @@ public final class Netnsa {
     private Netnsa() {
     }
 
+    /** {@code NETNSA_NONE} (linux/net_namespace.h). */
     public static final int NETNSA_NONE = 0;
+    /** {@code NETNSA_NSID} (linux/net_namespace.h). */
     public static final int NETNSA_NSID = 1;
+    /** {@code NETNSA_PID} (linux/net_namespace.h). */
     public static final int NETNSA_PID = 2;
+    /** {@code NETNSA_FD} (linux/net_namespace.h). */
     public static final int NETNSA_FD = 3;
+    /** {@code NETNSA_TARGET_NSID} (linux/net_namespace.h). */
     public static final int NETNSA_TARGET_NSID = 4;
+    /** {@code NETNSA_CURRENT_NSID} (linux/net_namespace.h). */
     public static final int NETNSA_CURRENT_NSID = 5;
+    /** {@code NETNSA_NSID_NOT_ASSIGNED} (linux/net_namespace.h). */
     public static final int NETNSA_NSID_NOT_ASSIGNED = -1;
 }

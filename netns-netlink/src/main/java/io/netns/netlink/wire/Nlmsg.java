@@ -9,48 +9,92 @@ public final class Nlmsg {
     private Nlmsg() {
     }
 
+    /** {@code NETLINK_ROUTE} (linux/netlink.h). */
     public static final int NETLINK_ROUTE = 0;
+    /** {@code NLMSG_NOOP} (linux/netlink.h). */
     public static final int NLMSG_NOOP = 1;
+    /** {@code NLMSG_ERROR} (linux/netlink.h). */
     public static final int NLMSG_ERROR = 2;
+    /** {@code NLMSG_DONE} (linux/netlink.h). */
     public static final int NLMSG_DONE = 3;
+    /** {@code NLMSG_OVERRUN} (linux/netlink.h). */
     public static final int NLMSG_OVERRUN = 4;
+    /** {@code NLMSG_MIN_TYPE} (linux/netlink.h). */
     public static final int NLMSG_MIN_TYPE = 16;
+    /** {@code NLM_F_REQUEST} (linux/netlink.h). */
     public static final int NLM_F_REQUEST = 1;
+    /** {@code NLM_F_MULTI} (linux/netlink.h). */
     public static final int NLM_F_MULTI = 2;
+    /** {@code NLM_F_ACK} (linux/netlink.h). */
     public static final int NLM_F_ACK = 4;
+    /** {@code NLM_F_ECHO} (linux/netlink.h). */
     public static final int NLM_F_ECHO = 8;
+    /** {@code NLM_F_DUMP_INTR} (linux/netlink.h). */
     public static final int NLM_F_DUMP_INTR = 16;
+    /** {@code NLM_F_DUMP_FILTERED} (linux/netlink.h). */
     public static final int NLM_F_DUMP_FILTERED = 32;
+    /** {@code NLM_F_ROOT} (linux/netlink.h). */
     public static final int NLM_F_ROOT = 256;
+    /** {@code NLM_F_MATCH} (linux/netlink.h). */
     public static final int NLM_F_MATCH = 512;
+    /** {@code NLM_F_ATOMIC} (linux/netlink.h). */
     public static final int NLM_F_ATOMIC = 1024;
+    /** {@code NLM_F_DUMP} (linux/netlink.h). */
     public static final int NLM_F_DUMP = 768;
+    /** {@code NLM_F_REPLACE} (linux/netlink.h). */
     public static final int NLM_F_REPLACE = 256;
+    /** {@code NLM_F_EXCL} (linux/netlink.h). */
     public static final int NLM_F_EXCL = 512;
+    /** {@code NLM_F_CREATE} (linux/netlink.h). */
     public static final int NLM_F_CREATE = 1024;
+    /** {@code NLM_F_APPEND} (linux/netlink.h). */
     public static final int NLM_F_APPEND = 2048;
+    /** {@code NLM_F_NONREC} (linux/netlink.h). */
     public static final int NLM_F_NONREC = 256;
+    /** {@code NLM_F_BULK} (linux/netlink.h). */
     public static final int NLM_F_BULK = 512;
+    /** {@code NLM_F_CAPPED} (linux/netlink.h). */
     public static final int NLM_F_CAPPED = 256;
+    /** {@code NLM_F_ACK_TLVS} (linux/netlink.h). */
     public static final int NLM_F_ACK_TLVS = 512;
+    /** {@code NETLINK_ADD_MEMBERSHIP} (linux/netlink.h). */
     public static final int NETLINK_ADD_MEMBERSHIP = 1;
+    /** {@code NETLINK_DROP_MEMBERSHIP} (linux/netlink.h). */
     public static final int NETLINK_DROP_MEMBERSHIP = 2;
+    /** {@code NETLINK_PKTINFO} (linux/netlink.h). */
     public static final int NETLINK_PKTINFO = 3;
+    /** {@code NETLINK_BROADCAST_ERROR} (linux/netlink.h). */
     public static final int NETLINK_BROADCAST_ERROR = 4;
+    /** {@code NETLINK_NO_ENOBUFS} (linux/netlink.h). */
     public static final int NETLINK_NO_ENOBUFS = 5;
+    /** {@code NETLINK_LISTEN_ALL_NSID} (linux/netlink.h). */
     public static final int NETLINK_LISTEN_ALL_NSID = 8;
+    /** {@code NETLINK_LIST_MEMBERSHIPS} (linux/netlink.h). */
     public static final int NETLINK_LIST_MEMBERSHIPS = 9;
+    /** {@code NETLINK_CAP_ACK} (linux/netlink.h). */
     public static final int NETLINK_CAP_ACK = 10;
+    /** {@code NETLINK_EXT_ACK} (linux/netlink.h). */
     public static final int NETLINK_EXT_ACK = 11;
+    /** {@code NETLINK_GET_STRICT_CHK} (linux/netlink.h). */
     public static final int NETLINK_GET_STRICT_CHK = 12;
+    /** {@code NLA_F_NESTED} (linux/netlink.h). */
     public static final int NLA_F_NESTED = 32768;
+    /** {@code NLA_F_NET_BYTEORDER} (linux/netlink.h). */
     public static final int NLA_F_NET_BYTEORDER = 16384;
+    /** {@code NLA_TYPE_MASK} (linux/netlink.h). */
     public static final int NLA_TYPE_MASK = -49153;
+    /** {@code NLMSGERR_ATTR_UNUSED} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_UNUSED = 0;
+    /** {@code NLMSGERR_ATTR_MSG} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_MSG = 1;
+    /** {@code NLMSGERR_ATTR_OFFS} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_OFFS = 2;
+    /** {@code NLMSGERR_ATTR_COOKIE} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_COOKIE = 3;
+    /** {@code NLMSGERR_ATTR_POLICY} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_POLICY = 4;
+    /** {@code NLMSGERR_ATTR_MISS_TYPE} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_MISS_TYPE = 5;
+    /** {@code NLMSGERR_ATTR_MISS_NEST} (linux/netlink.h). */
     public static final int NLMSGERR_ATTR_MISS_NEST = 6;
 }

@@ -9,13 +9,22 @@ public final class Ntf {
     private Ntf() {
     }
 
+    /** {@code NTF_USE} (linux/neighbour.h). */
     public static final int NTF_USE = 1;
+    /** {@code NTF_SELF} (linux/neighbour.h). */
     public static final int NTF_SELF = 2;
+    /** {@code NTF_MASTER} (linux/neighbour.h). */
     public static final int NTF_MASTER = 4;
+    /** {@code NTF_PROXY} (linux/neighbour.h). */
     public static final int NTF_PROXY = 8;
+    /** {@code NTF_EXT_LEARNED} (linux/neighbour.h). */
     public static final int NTF_EXT_LEARNED = 16;
+    /** {@code NTF_OFFLOADED} (linux/neighbour.h). */
     public static final int NTF_OFFLOADED = 32;
+    /** {@code NTF_STICKY} (linux/neighbour.h). */
     public static final int NTF_STICKY = 64;
+    /** {@code NTF_ROUTER} (linux/neighbour.h). */
     public static final int NTF_ROUTER = 128;
+    /** {@code NTF_EXT_MANAGED} (linux/neighbour.h). */
     public static final int NTF_EXT_MANAGED = 1;
 }

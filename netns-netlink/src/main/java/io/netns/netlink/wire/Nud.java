@@ -9,13 +9,22 @@ public final class Nud {
     private Nud() {
     }
 
+    /** {@code NUD_INCOMPLETE} (linux/neighbour.h). */
     public static final int NUD_INCOMPLETE = 1;
+    /** {@code NUD_REACHABLE} (linux/neighbour.h). */
     public static final int NUD_REACHABLE = 2;
+    /** {@code NUD_STALE} (linux/neighbour.h). */
     public static final int NUD_STALE = 4;
+    /** {@code NUD_DELAY} (linux/neighbour.h). */
     public static final int NUD_DELAY = 8;
+    /** {@code NUD_PROBE} (linux/neighbour.h). */
     public static final int NUD_PROBE = 16;
+    /** {@code NUD_FAILED} (linux/neighbour.h). */
     public static final int NUD_FAILED = 32;
+    /** {@code NUD_NOARP} (linux/neighbour.h). */
     public static final int NUD_NOARP = 64;
+    /** {@code NUD_PERMANENT} (linux/neighbour.h). */
     public static final int NUD_PERMANENT = 128;
+    /** {@code NUD_NONE} (linux/neighbour.h). */
     public static final int NUD_NONE = 0;
 }

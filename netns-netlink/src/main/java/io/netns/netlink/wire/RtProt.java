@@ -9,27 +9,50 @@ public final class RtProt {
     private RtProt() {
     }
 
+    /** {@code RTPROT_UNSPEC} (linux/rtnetlink.h). */
     public static final int RTPROT_UNSPEC = 0;
+    /** {@code RTPROT_REDIRECT} (linux/rtnetlink.h). */
     public static final int RTPROT_REDIRECT = 1;
+    /** {@code RTPROT_KERNEL} (linux/rtnetlink.h). */
     public static final int RTPROT_KERNEL = 2;
+    /** {@code RTPROT_BOOT} (linux/rtnetlink.h). */
     public static final int RTPROT_BOOT = 3;
+    /** {@code RTPROT_STATIC} (linux/rtnetlink.h). */
     public static final int RTPROT_STATIC = 4;
+    /** {@code RTPROT_GATED} (linux/rtnetlink.h). */
     public static final int RTPROT_GATED = 8;
+    /** {@code RTPROT_RA} (linux/rtnetlink.h). */
     public static final int RTPROT_RA = 9;
+    /** {@code RTPROT_MRT} (linux/rtnetlink.h). */
     public static final int RTPROT_MRT = 10;
+    /** {@code RTPROT_ZEBRA} (linux/rtnetlink.h). */
     public static final int RTPROT_ZEBRA = 11;
+    /** {@code RTPROT_BIRD} (linux/rtnetlink.h). */
     public static final int RTPROT_BIRD = 12;
+    /** {@code RTPROT_DNROUTED} (linux/rtnetlink.h). */
     public static final int RTPROT_DNROUTED = 13;
+    /** {@code RTPROT_XORP} (linux/rtnetlink.h). */
     public static final int RTPROT_XORP = 14;
+    /** {@code RTPROT_NTK} (linux/rtnetlink.h). */
     public static final int RTPROT_NTK = 15;
+    /** {@code RTPROT_DHCP} (linux/rtnetlink.h). */
     public static final int RTPROT_DHCP = 16;
+    /** {@code RTPROT_MROUTED} (linux/rtnetlink.h). */
     public static final int RTPROT_MROUTED = 17;
+    /** {@code RTPROT_KEEPALIVED} (linux/rtnetlink.h). */
     public static final int RTPROT_KEEPALIVED = 18;
+    /** {@code RTPROT_BABEL} (linux/rtnetlink.h). */
     public static final int RTPROT_BABEL = 42;
+    /** {@code RTPROT_OPENR} (linux/rtnetlink.h). */
     public static final int RTPROT_OPENR = 99;
+    /** {@code RTPROT_BGP} (linux/rtnetlink.h). */
     public static final int RTPROT_BGP = 186;
+    /** {@code RTPROT_ISIS} (linux/rtnetlink.h). */
     public static final int RTPROT_ISIS = 187;
+    /** {@code RTPROT_OSPF} (linux/rtnetlink.h). */
     public static final int RTPROT_OSPF = 188;
+    /** {@code RTPROT_RIP} (linux/rtnetlink.h). */
     public static final int RTPROT_RIP = 189;
+    /** {@code RTPROT_EIGRP} (linux/rtnetlink.h). */
     public static final int RTPROT_EIGRP = 192;
 }

@@ -9,9 +9,14 @@ public final class RtScope {
     private RtScope() {
     }
 
+    /** {@code RT_SCOPE_UNIVERSE} (linux/rtnetlink.h). */
     public static final int RT_SCOPE_UNIVERSE = 0;
+    /** {@code RT_SCOPE_SITE} (linux/rtnetlink.h). */
     public static final int RT_SCOPE_SITE = 200;
+    /** {@code RT_SCOPE_LINK} (linux/rtnetlink.h). */
     public static final int RT_SCOPE_LINK = 253;
+    /** {@code RT_SCOPE_HOST} (linux/rtnetlink.h). */
     public static final int RT_SCOPE_HOST = 254;
+    /** {@code RT_SCOPE_NOWHERE} (linux/rtnetlink.h). */
     public static final int RT_SCOPE_NOWHERE = 255;
 }

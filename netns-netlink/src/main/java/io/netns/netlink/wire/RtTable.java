@@ -9,9 +9,14 @@ public final class RtTable {
     private RtTable() {
     }
 
+    /** {@code RT_TABLE_UNSPEC} (linux/rtnetlink.h). */
     public static final int RT_TABLE_UNSPEC = 0;
+    /** {@code RT_TABLE_COMPAT} (linux/rtnetlink.h). */
     public static final int RT_TABLE_COMPAT = 252;
+    /** {@code RT_TABLE_DEFAULT} (linux/rtnetlink.h). */
     public static final int RT_TABLE_DEFAULT = 253;
+    /** {@code RT_TABLE_MAIN} (linux/rtnetlink.h). */
     public static final int RT_TABLE_MAIN = 254;
+    /** {@code RT_TABLE_LOCAL} (linux/rtnetlink.h). */
     public static final int RT_TABLE_LOCAL = 255;
 }

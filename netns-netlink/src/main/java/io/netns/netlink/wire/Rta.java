@@ -9,35 +9,66 @@ public final class Rta {
     private Rta() {
     }
 
+    /** {@code RTA_UNSPEC} (linux/rtnetlink.h). */
     public static final int RTA_UNSPEC = 0;
+    /** {@code RTA_DST} (linux/rtnetlink.h). */
     public static final int RTA_DST = 1;
+    /** {@code RTA_SRC} (linux/rtnetlink.h). */
     public static final int RTA_SRC = 2;
+    /** {@code RTA_IIF} (linux/rtnetlink.h). */
     public static final int RTA_IIF = 3;
+    /** {@code RTA_OIF} (linux/rtnetlink.h). */
     public static final int RTA_OIF = 4;
+    /** {@code RTA_GATEWAY} (linux/rtnetlink.h). */
     public static final int RTA_GATEWAY = 5;
+    /** {@code RTA_PRIORITY} (linux/rtnetlink.h). */
     public static final int RTA_PRIORITY = 6;
+    /** {@code RTA_PREFSRC} (linux/rtnetlink.h). */
     public static final int RTA_PREFSRC = 7;
+    /** {@code RTA_METRICS} (linux/rtnetlink.h). */
     public static final int RTA_METRICS = 8;
+    /** {@code RTA_MULTIPATH} (linux/rtnetlink.h). */
     public static final int RTA_MULTIPATH = 9;
+    /** {@code RTA_PROTOINFO} (linux/rtnetlink.h). */
     public static final int RTA_PROTOINFO = 10;
+    /** {@code RTA_FLOW} (linux/rtnetlink.h). */
     public static final int RTA_FLOW = 11;
+    /** {@code RTA_CACHEINFO} (linux/rtnetlink.h). */
     public static final int RTA_CACHEINFO = 12;
+    /** {@code RTA_SESSION} (linux/rtnetlink.h). */
     public static final int RTA_SESSION = 13;
+    /** {@code RTA_MP_ALGO} (linux/rtnetlink.h). */
     public static final int RTA_MP_ALGO = 14;
+    /** {@code RTA_TABLE} (linux/rtnetlink.h). */
     public static final int RTA_TABLE = 15;
+    /** {@code RTA_MARK} (linux/rtnetlink.h). */
     public static final int RTA_MARK = 16;
+    /** {@code RTA_MFC_STATS} (linux/rtnetlink.h). */
     public static final int RTA_MFC_STATS = 17;
+    /** {@code RTA_VIA} (linux/rtnetlink.h). */
     public static final int RTA_VIA = 18;
+    /** {@code RTA_NEWDST} (linux/rtnetlink.h). */
     public static final int RTA_NEWDST = 19;
+    /** {@code RTA_PREF} (linux/rtnetlink.h). */
     public static final int RTA_PREF = 20;
+    /** {@code RTA_ENCAP_TYPE} (linux/rtnetlink.h). */
     public static final int RTA_ENCAP_TYPE = 21;
+    /** {@code RTA_ENCAP} (linux/rtnetlink.h). */
     public static final int RTA_ENCAP = 22;
+    /** {@code RTA_EXPIRES} (linux/rtnetlink.h). */
     public static final int RTA_EXPIRES = 23;
+    /** {@code RTA_PAD} (linux/rtnetlink.h). */
     public static final int RTA_PAD = 24;
+    /** {@code RTA_UID} (linux/rtnetlink.h). */
     public static final int RTA_UID = 25;
+    /** {@code RTA_TTL_PROPAGATE} (linux/rtnetlink.h). */
     public static final int RTA_TTL_PROPAGATE = 26;
+    /** {@code RTA_IP_PROTO} (linux/rtnetlink.h). */
     public static final int RTA_IP_PROTO = 27;
+    /** {@code RTA_SPORT} (linux/rtnetlink.h). */
     public static final int RTA_SPORT = 28;
+    /** {@code RTA_DPORT} (linux/rtnetlink.h). */
     public static final int RTA_DPORT = 29;
+    /** {@code RTA_NH_ID} (linux/rtnetlink.h). */
     public static final int RTA_NH_ID = 30;
 }

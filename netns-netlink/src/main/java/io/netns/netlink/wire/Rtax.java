@@ -9,22 +9,40 @@ public final class Rtax {
     private Rtax() {
     }
 
+    /** {@code RTAX_UNSPEC} (linux/rtnetlink.h). */
     public static final int RTAX_UNSPEC = 0;
+    /** {@code RTAX_LOCK} (linux/rtnetlink.h). */
     public static final int RTAX_LOCK = 1;
+    /** {@code RTAX_MTU} (linux/rtnetlink.h). */
     public static final int RTAX_MTU = 2;
+    /** {@code RTAX_WINDOW} (linux/rtnetlink.h). */
     public static final int RTAX_WINDOW = 3;
+    /** {@code RTAX_RTT} (linux/rtnetlink.h). */
     public static final int RTAX_RTT = 4;
+    /** {@code RTAX_RTTVAR} (linux/rtnetlink.h). */
     public static final int RTAX_RTTVAR = 5;
+    /** {@code RTAX_SSTHRESH} (linux/rtnetlink.h). */
     public static final int RTAX_SSTHRESH = 6;
+    /** {@code RTAX_CWND} (linux/rtnetlink.h). */
     public static final int RTAX_CWND = 7;
+    /** {@code RTAX_ADVMSS} (linux/rtnetlink.h). */
     public static final int RTAX_ADVMSS = 8;
+    /** {@code RTAX_REORDERING} (linux/rtnetlink.h). */
     public static final int RTAX_REORDERING = 9;
+    /** {@code RTAX_HOPLIMIT} (linux/rtnetlink.h). */
     public static final int RTAX_HOPLIMIT = 10;
+    /** {@code RTAX_INITCWND} (linux/rtnetlink.h). */
     public static final int RTAX_INITCWND = 11;
+    /** {@code RTAX_FEATURES} (linux/rtnetlink.h). */
     public static final int RTAX_FEATURES = 12;
+    /** {@code RTAX_RTO_MIN} (linux/rtnetlink.h). */
     public static final int RTAX_RTO_MIN = 13;
+    /** {@code RTAX_INITRWND} (linux/rtnetlink.h). */
     public static final int RTAX_INITRWND = 14;
+    /** {@code RTAX_QUICKACK} (linux/rtnetlink.h). */
     public static final int RTAX_QUICKACK = 15;
+    /** {@code RTAX_CC_ALGO} (linux/rtnetlink.h). */
     public static final int RTAX_CC_ALGO = 16;
+    /** {@code RTAX_FASTOPEN_NO_COOKIE} (linux/rtnetlink.h). */
     public static final int RTAX_FASTOPEN_NO_COOKIE = 17;
 }

@@ -9,84 +9,164 @@ public final class Rtm {
     private Rtm() {
     }
 
+    /** {@code RTM_NEWLINK} (linux/rtnetlink.h). */
     public static final int RTM_NEWLINK = 16;
+    /** {@code RTM_DELLINK} (linux/rtnetlink.h). */
     public static final int RTM_DELLINK = 17;
+    /** {@code RTM_GETLINK} (linux/rtnetlink.h). */
     public static final int RTM_GETLINK = 18;
+    /** {@code RTM_SETLINK} (linux/rtnetlink.h). */
     public static final int RTM_SETLINK = 19;
+    /** {@code RTM_NEWADDR} (linux/rtnetlink.h). */
     public static final int RTM_NEWADDR = 20;
+    /** {@code RTM_DELADDR} (linux/rtnetlink.h). */
     public static final int RTM_DELADDR = 21;
+    /** {@code RTM_GETADDR} (linux/rtnetlink.h). */
     public static final int RTM_GETADDR = 22;
+    /** {@code RTM_NEWROUTE} (linux/rtnetlink.h). */
     public static final int RTM_NEWROUTE = 24;
+    /** {@code RTM_DELROUTE} (linux/rtnetlink.h). */
     public static final int RTM_DELROUTE = 25;
+    /** {@code RTM_GETROUTE} (linux/rtnetlink.h). */
     public static final int RTM_GETROUTE = 26;
+    /** {@code RTM_NEWNEIGH} (linux/rtnetlink.h). */
     public static final int RTM_NEWNEIGH = 28;
+    /** {@code RTM_DELNEIGH} (linux/rtnetlink.h). */
     public static final int RTM_DELNEIGH = 29;
+    /** {@code RTM_GETNEIGH} (linux/rtnetlink.h). */
     public static final int RTM_GETNEIGH = 30;
+    /** {@code RTM_NEWRULE} (linux/rtnetlink.h). */
     public static final int RTM_NEWRULE = 32;
+    /** {@code RTM_DELRULE} (linux/rtnetlink.h). */
     public static final int RTM_DELRULE = 33;
+    /** {@code RTM_GETRULE} (linux/rtnetlink.h). */
     public static final int RTM_GETRULE = 34;
+    /** {@code RTM_NEWQDISC} (linux/rtnetlink.h). */
     public static final int RTM_NEWQDISC = 36;
+    /** {@code RTM_DELQDISC} (linux/rtnetlink.h). */
     public static final int RTM_DELQDISC = 37;
+    /** {@code RTM_GETQDISC} (linux/rtnetlink.h). */
     public static final int RTM_GETQDISC = 38;
+    /** {@code RTM_NEWTCLASS} (linux/rtnetlink.h). */
     public static final int RTM_NEWTCLASS = 40;
+    /** {@code RTM_DELTCLASS} (linux/rtnetlink.h). */
     public static final int RTM_DELTCLASS = 41;
+    /** {@code RTM_GETTCLASS} (linux/rtnetlink.h). */
     public static final int RTM_GETTCLASS = 42;
+    /** {@code RTM_NEWTFILTER} (linux/rtnetlink.h). */
     public static final int RTM_NEWTFILTER = 44;
+    /** {@code RTM_DELTFILTER} (linux/rtnetlink.h). */
     public static final int RTM_DELTFILTER = 45;
+    /** {@code RTM_GETTFILTER} (linux/rtnetlink.h). */
     public static final int RTM_GETTFILTER = 46;
+    /** {@code RTM_NEWACTION} (linux/rtnetlink.h). */
     public static final int RTM_NEWACTION = 48;
+    /** {@code RTM_DELACTION} (linux/rtnetlink.h). */
     public static final int RTM_DELACTION = 49;
+    /** {@code RTM_GETACTION} (linux/rtnetlink.h). */
     public static final int RTM_GETACTION = 50;
+    /** {@code RTM_NEWPREFIX} (linux/rtnetlink.h). */
     public static final int RTM_NEWPREFIX = 52;
+    /** {@code RTM_GETMULTICAST} (linux/rtnetlink.h). */
     public static final int RTM_GETMULTICAST = 58;
+    /** {@code RTM_GETANYCAST} (linux/rtnetlink.h). */
     public static final int RTM_GETANYCAST = 62;
+    /** {@code RTM_NEWNEIGHTBL} (linux/rtnetlink.h). */
     public static final int RTM_NEWNEIGHTBL = 64;
+    /** {@code RTM_GETNEIGHTBL} (linux/rtnetlink.h). */
     public static final int RTM_GETNEIGHTBL = 66;
+    /** {@code RTM_SETNEIGHTBL} (linux/rtnetlink.h). */
     public static final int RTM_SETNEIGHTBL = 67;
+    /** {@code RTM_NEWNDUSEROPT} (linux/rtnetlink.h). */
     public static final int RTM_NEWNDUSEROPT = 68;
+    /** {@code RTM_NEWADDRLABEL} (linux/rtnetlink.h). */
     public static final int RTM_NEWADDRLABEL = 72;
+    /** {@code RTM_DELADDRLABEL} (linux/rtnetlink.h). */
     public static final int RTM_DELADDRLABEL = 73;
+    /** {@code RTM_GETADDRLABEL} (linux/rtnetlink.h). */
     public static final int RTM_GETADDRLABEL = 74;
+    /** {@code RTM_GETDCB} (linux/rtnetlink.h). */
     public static final int RTM_GETDCB = 78;
+    /** {@code RTM_SETDCB} (linux/rtnetlink.h). */
     public static final int RTM_SETDCB = 79;
+    /** {@code RTM_NEWNETCONF} (linux/rtnetlink.h). */
     public static final int RTM_NEWNETCONF = 80;
+    /** {@code RTM_DELNETCONF} (linux/rtnetlink.h). */
     public static final int RTM_DELNETCONF = 81;
+    /** {@code RTM_GETNETCONF} (linux/rtnetlink.h). */
     public static final int RTM_GETNETCONF = 82;
+    /** {@code RTM_NEWMDB} (linux/rtnetlink.h). */
     public static final int RTM_NEWMDB = 84;
+    /** {@code RTM_DELMDB} (linux/rtnetlink.h). */
     public static final int RTM_DELMDB = 85;
+    /** {@code RTM_GETMDB} (linux/rtnetlink.h). */
     public static final int RTM_GETMDB = 86;
+    /** {@code RTM_NEWNSID} (linux/rtnetlink.h). */
     public static final int RTM_NEWNSID = 88;
+    /** {@code RTM_DELNSID} (linux/rtnetlink.h). */
     public static final int RTM_DELNSID = 89;
+    /** {@code RTM_GETNSID} (linux/rtnetlink.h). */
     public static final int RTM_GETNSID = 90;
+    /** {@code RTM_NEWSTATS} (linux/rtnetlink.h). */
     public static final int RTM_NEWSTATS = 92;
+    /** {@code RTM_GETSTATS} (linux/rtnetlink.h). */
     public static final int RTM_GETSTATS = 94;
+    /** {@code RTM_SETSTATS} (linux/rtnetlink.h). */
     public static final int RTM_SETSTATS = 95;
+    /** {@code RTM_NEWCACHEREPORT} (linux/rtnetlink.h). */
     public static final int RTM_NEWCACHEREPORT = 96;
+    /** {@code RTM_NEWCHAIN} (linux/rtnetlink.h). */
     public static final int RTM_NEWCHAIN = 100;
+    /** {@code RTM_DELCHAIN} (linux/rtnetlink.h). */
     public static final int RTM_DELCHAIN = 101;
+    /** {@code RTM_GETCHAIN} (linux/rtnetlink.h). */
     public static final int RTM_GETCHAIN = 102;
+    /** {@code RTM_NEWNEXTHOP} (linux/rtnetlink.h). */
     public static final int RTM_NEWNEXTHOP = 104;
+    /** {@code RTM_DELNEXTHOP} (linux/rtnetlink.h). */
     public static final int RTM_DELNEXTHOP = 105;
+    /** {@code RTM_GETNEXTHOP} (linux/rtnetlink.h). */
     public static final int RTM_GETNEXTHOP = 106;
+    /** {@code RTM_NEWLINKPROP} (linux/rtnetlink.h). */
     public static final int RTM_NEWLINKPROP = 108;
+    /** {@code RTM_DELLINKPROP} (linux/rtnetlink.h). */
     public static final int RTM_DELLINKPROP = 109;
+    /** {@code RTM_GETLINKPROP} (linux/rtnetlink.h). */
     public static final int RTM_GETLINKPROP = 110;
+    /** {@code RTM_NEWVLAN} (linux/rtnetlink.h). */
     public static final int RTM_NEWVLAN = 112;
+    /** {@code RTM_DELVLAN} (linux/rtnetlink.h). */
     public static final int RTM_DELVLAN = 113;
+    /** {@code RTM_GETVLAN} (linux/rtnetlink.h). */
     public static final int RTM_GETVLAN = 114;
+    /** {@code RTM_NEWNEXTHOPBUCKET} (linux/rtnetlink.h). */
     public static final int RTM_NEWNEXTHOPBUCKET = 116;
+    /** {@code RTM_DELNEXTHOPBUCKET} (linux/rtnetlink.h). */
     public static final int RTM_DELNEXTHOPBUCKET = 117;
+    /** {@code RTM_GETNEXTHOPBUCKET} (linux/rtnetlink.h). */
     public static final int RTM_GETNEXTHOPBUCKET = 118;
+    /** {@code RTM_NEWTUNNEL} (linux/rtnetlink.h). */
     public static final int RTM_NEWTUNNEL = 120;
+    /** {@code RTM_DELTUNNEL} (linux/rtnetlink.h). */
     public static final int RTM_DELTUNNEL = 121;
+    /** {@code RTM_GETTUNNEL} (linux/rtnetlink.h). */
     public static final int RTM_GETTUNNEL = 122;
+    /** {@code RTM_F_NOTIFY} (linux/rtnetlink.h). */
     public static final int RTM_F_NOTIFY = 256;
+    /** {@code RTM_F_CLONED} (linux/rtnetlink.h). */
     public static final int RTM_F_CLONED = 512;
+    /** {@code RTM_F_EQUALIZE} (linux/rtnetlink.h). */
     public static final int RTM_F_EQUALIZE = 1024;
+    /** {@code RTM_F_PREFIX} (linux/rtnetlink.h). */
     public static final int RTM_F_PREFIX = 2048;
+    /** {@code RTM_F_LOOKUP_TABLE} (linux/rtnetlink.h). */
     public static final int RTM_F_LOOKUP_TABLE = 4096;
+    /** {@code RTM_F_FIB_MATCH} (linux/rtnetlink.h). */
     public static final int RTM_F_FIB_MATCH = 8192;
+    /** {@code RTM_F_OFFLOAD} (linux/rtnetlink.h). */
     public static final int RTM_F_OFFLOAD = 16384;
+    /** {@code RTM_F_TRAP} (linux/rtnetlink.h). */
     public static final int RTM_F_TRAP = 32768;
+    /** {@code RTM_F_OFFLOAD_FAILED} (linux/rtnetlink.h). */
     public static final int RTM_F_OFFLOAD_FAILED = 536870912;
 }

@@ -9,16 +9,28 @@ public final class Rtn {
     private Rtn() {
     }
 
+    /** {@code RTN_UNSPEC} (linux/rtnetlink.h). */
     public static final int RTN_UNSPEC = 0;
+    /** {@code RTN_UNICAST} (linux/rtnetlink.h). */
     public static final int RTN_UNICAST = 1;
+    /** {@code RTN_LOCAL} (linux/rtnetlink.h). */
     public static final int RTN_LOCAL = 2;
+    /** {@code RTN_BROADCAST} (linux/rtnetlink.h). */
     public static final int RTN_BROADCAST = 3;
+    /** {@code RTN_ANYCAST} (linux/rtnetlink.h). */
     public static final int RTN_ANYCAST = 4;
+    /** {@code RTN_MULTICAST} (linux/rtnetlink.h). */
     public static final int RTN_MULTICAST = 5;
+    /** {@code RTN_BLACKHOLE} (linux/rtnetlink.h). */
     public static final int RTN_BLACKHOLE = 6;
+    /** {@code RTN_UNREACHABLE} (linux/rtnetlink.h). */
     public static final int RTN_UNREACHABLE = 7;
+    /** {@code RTN_PROHIBIT} (linux/rtnetlink.h). */
     public static final int RTN_PROHIBIT = 8;
+    /** {@code RTN_THROW} (linux/rtnetlink.h). */
     public static final int RTN_THROW = 9;
+    /** {@code RTN_NAT} (linux/rtnetlink.h). */
     public static final int RTN_NAT = 10;
+    /** {@code RTN_XRESOLVE} (linux/rtnetlink.h). */
     public static final int RTN_XRESOLVE = 11;
 }

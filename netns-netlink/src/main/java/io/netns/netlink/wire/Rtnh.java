@@ -9,11 +9,18 @@ public final class Rtnh {
     private Rtnh() {
     }
 
+    /** {@code RTNH_F_DEAD} (linux/rtnetlink.h). */
     public static final int RTNH_F_DEAD = 1;
+    /** {@code RTNH_F_PERVASIVE} (linux/rtnetlink.h). */
     public static final int RTNH_F_PERVASIVE = 2;
+    /** {@code RTNH_F_ONLINK} (linux/rtnetlink.h). */
     public static final int RTNH_F_ONLINK = 4;
+    /** {@code RTNH_F_OFFLOAD} (linux/rtnetlink.h). */
     public static final int RTNH_F_OFFLOAD = 8;
+    /** {@code RTNH_F_LINKDOWN} (linux/rtnetlink.h). */
     public static final int RTNH_F_LINKDOWN = 16;
+    /** {@code RTNH_F_UNRESOLVED} (linux/rtnetlink.h). */
     public static final int RTNH_F_UNRESOLVED = 32;
+    /** {@code RTNH_F_TRAP} (linux/rtnetlink.h). */
     public static final int RTNH_F_TRAP = 64;
 }

@@ -9,41 +9,78 @@ public final class RtnlGroup {
     private RtnlGroup() {
     }
 
+    /** {@code RTNLGRP_NONE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NONE = 0;
+    /** {@code RTNLGRP_LINK} (linux/rtnetlink.h). */
     public static final int RTNLGRP_LINK = 1;
+    /** {@code RTNLGRP_NOTIFY} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NOTIFY = 2;
+    /** {@code RTNLGRP_NEIGH} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NEIGH = 3;
+    /** {@code RTNLGRP_TC} (linux/rtnetlink.h). */
     public static final int RTNLGRP_TC = 4;
+    /** {@code RTNLGRP_IPV4_IFADDR} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_IFADDR = 5;
+    /** {@code RTNLGRP_IPV4_MROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_MROUTE = 6;
+    /** {@code RTNLGRP_IPV4_ROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_ROUTE = 7;
+    /** {@code RTNLGRP_IPV4_RULE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_RULE = 8;
+    /** {@code RTNLGRP_IPV6_IFADDR} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_IFADDR = 9;
+    /** {@code RTNLGRP_IPV6_MROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_MROUTE = 10;
+    /** {@code RTNLGRP_IPV6_ROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_ROUTE = 11;
+    /** {@code RTNLGRP_IPV6_IFINFO} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_IFINFO = 12;
+    /** {@code RTNLGRP_DECnet_IFADDR} (linux/rtnetlink.h). */
     public static final int RTNLGRP_DECnet_IFADDR = 13;
+    /** {@code RTNLGRP_NOP2} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NOP2 = 14;
+    /** {@code RTNLGRP_DECnet_ROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_DECnet_ROUTE = 15;
+    /** {@code RTNLGRP_DECnet_RULE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_DECnet_RULE = 16;
+    /** {@code RTNLGRP_NOP4} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NOP4 = 17;
+    /** {@code RTNLGRP_IPV6_PREFIX} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_PREFIX = 18;
+    /** {@code RTNLGRP_IPV6_RULE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_RULE = 19;
+    /** {@code RTNLGRP_ND_USEROPT} (linux/rtnetlink.h). */
     public static final int RTNLGRP_ND_USEROPT = 20;
+    /** {@code RTNLGRP_PHONET_IFADDR} (linux/rtnetlink.h). */
     public static final int RTNLGRP_PHONET_IFADDR = 21;
+    /** {@code RTNLGRP_PHONET_ROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_PHONET_ROUTE = 22;
+    /** {@code RTNLGRP_DCB} (linux/rtnetlink.h). */
     public static final int RTNLGRP_DCB = 23;
+    /** {@code RTNLGRP_IPV4_NETCONF} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_NETCONF = 24;
+    /** {@code RTNLGRP_IPV6_NETCONF} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_NETCONF = 25;
+    /** {@code RTNLGRP_MDB} (linux/rtnetlink.h). */
     public static final int RTNLGRP_MDB = 26;
+    /** {@code RTNLGRP_MPLS_ROUTE} (linux/rtnetlink.h). */
     public static final int RTNLGRP_MPLS_ROUTE = 27;
+    /** {@code RTNLGRP_NSID} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NSID = 28;
+    /** {@code RTNLGRP_MPLS_NETCONF} (linux/rtnetlink.h). */
     public static final int RTNLGRP_MPLS_NETCONF = 29;
+    /** {@code RTNLGRP_IPV4_MROUTE_R} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV4_MROUTE_R = 30;
+    /** {@code RTNLGRP_IPV6_MROUTE_R} (linux/rtnetlink.h). */
     public static final int RTNLGRP_IPV6_MROUTE_R = 31;
+    /** {@code RTNLGRP_NEXTHOP} (linux/rtnetlink.h). */
     public static final int RTNLGRP_NEXTHOP = 32;
+    /** {@code RTNLGRP_BRVLAN} (linux/rtnetlink.h). */
     public static final int RTNLGRP_BRVLAN = 33;
+    /** {@code RTNLGRP_MCTP_IFADDR} (linux/rtnetlink.h). */
     public static final int RTNLGRP_MCTP_IFADDR = 34;
+    /** {@code RTNLGRP_TUNNEL} (linux/rtnetlink.h). */
     public static final int RTNLGRP_TUNNEL = 35;
+    /** {@code RTNLGRP_STATS} (linux/rtnetlink.h). */
     public static final int RTNLGRP_STATS = 36;
 }

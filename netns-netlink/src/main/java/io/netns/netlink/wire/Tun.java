@@ -9,17 +9,30 @@ public final class Tun {
     private Tun() {
     }
 
+    /** {@code IFF_TUN} (linux/if_tun.h). */
     public static final int IFF_TUN = 1;
+    /** {@code IFF_TAP} (linux/if_tun.h). */
     public static final int IFF_TAP = 2;
+    /** {@code IFF_NAPI} (linux/if_tun.h). */
     public static final int IFF_NAPI = 16;
+    /** {@code IFF_NAPI_FRAGS} (linux/if_tun.h). */
     public static final int IFF_NAPI_FRAGS = 32;
+    /** {@code IFF_NO_PI} (linux/if_tun.h). */
     public static final int IFF_NO_PI = 4096;
+    /** {@code IFF_ONE_QUEUE} (linux/if_tun.h). */
     public static final int IFF_ONE_QUEUE = 8192;
+    /** {@code IFF_VNET_HDR} (linux/if_tun.h). */
     public static final int IFF_VNET_HDR = 16384;
+    /** {@code IFF_TUN_EXCL} (linux/if_tun.h). */
     public static final int IFF_TUN_EXCL = 32768;
+    /** {@code IFF_MULTI_QUEUE} (linux/if_tun.h). */
     public static final int IFF_MULTI_QUEUE = 256;
+    /** {@code IFF_ATTACH_QUEUE} (linux/if_tun.h). */
     public static final int IFF_ATTACH_QUEUE = 512;
+    /** {@code IFF_DETACH_QUEUE} (linux/if_tun.h). */
     public static final int IFF_DETACH_QUEUE = 1024;
+    /** {@code IFF_PERSIST} (linux/if_tun.h). */
     public static final int IFF_PERSIST = 2048;
+    /** {@code IFF_NOFILTER} (linux/if_tun.h). */
     public static final int IFF_NOFILTER = 4096;
 }

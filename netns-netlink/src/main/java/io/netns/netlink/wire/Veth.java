@@ -9,6 +9,8 @@ public final class Veth {
     private Veth() {
     }
 
+    /** {@code VETH_INFO_UNSPEC} (linux/veth.h). */
     public static final int VETH_INFO_UNSPEC = 0;
+    /** {@code VETH_INFO_PEER} (linux/veth.h). */
     public static final int VETH_INFO_PEER = 1;
 }
