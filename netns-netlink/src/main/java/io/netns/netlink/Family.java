@@ -1,5 +1,7 @@
 package io.netns.netlink;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -26,7 +28,14 @@ public record Family(int number) {
     /** IPv6 multicast routing (RTNL_FAMILY_IP6MR). */
     public static final Family IP6MR = new Family(129);
 
-    private static final Family[] KNOWN = {UNSPEC, INET, INET6, BRIDGE, MPLS, IPMR, IP6MR};
+    private static final NumberNames<Family> NAMES = NumberNames.of(Family::new, Family::number)
+            .name(UNSPEC, "unspec")
+            .name(INET, "inet")
+            .name(INET6, "inet6")
+            .name(BRIDGE, "bridge")
+            .name(MPLS, "mpls")
+            .name(IPMR, "ipmr")
+            .name(IP6MR, "ip6mr");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -34,54 +43,26 @@ public record Family(int number) {
      * @param number the kernel's number
      */
     public static Family of(int number) {
-        for (Family v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new Family(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "unspec";
-            case 2 -> "inet";
-            case 10 -> "inet6";
-            case 7 -> "bridge";
-            case 28 -> "mpls";
-            case 128 -> "ipmr";
-            case 129 -> "ip6mr";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<Family> parse(String word) {
-        for (Family v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

@@ -1,5 +1,7 @@
 package io.netns.netlink;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -22,7 +24,13 @@ public record Scope(int number) {
     /** RT_SCOPE_NOWHERE: the destination does not exist. */
     public static final Scope NOWHERE = new Scope(255);
 
-    private static final Scope[] KNOWN = {UNIVERSE, SITE, LINK, HOST, NOWHERE};
+    private static final NumberNames<Scope> NAMES = NumberNames.of(Scope::new, Scope::number)
+            .name(UNIVERSE, "global")
+            .name(SITE, "site")
+            .name(LINK, "link")
+            .name(HOST, "host")
+            .name(NOWHERE, "nowhere")
+            .name(UNIVERSE, "universe");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -30,55 +38,26 @@ public record Scope(int number) {
      * @param number the kernel's number
      */
     public static Scope of(int number) {
-        for (Scope v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new Scope(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "global";
-            case 200 -> "site";
-            case 253 -> "link";
-            case 254 -> "host";
-            case 255 -> "nowhere";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<Scope> parse(String word) {
-        for (Scope v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        if (word.equals("universe")) {
-            return Optional.of(UNIVERSE);
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

@@ -6,7 +6,7 @@ import io.netns.netlink.NetlinkDecodeException;
 import io.netns.netlink.RawAttribute;
 import io.netns.netlink.Scope;
 import io.netns.netlink.internal.Decoding;
-import io.netns.netlink.internal.RecordText;
+import io.netns.netlink.internal.IpText;
 import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.Ifa;
 import io.netns.netlink.wire.MessageReader;
@@ -80,10 +80,23 @@ public record Address(
         return has(AddressFlag.TENTATIVE);
     }
 
-    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    /**
+     * {@return the address as {@code ip -o addr} prints it, with the device's index:
+     * {@code 3: inet 198.18.0.1/24 brd 198.18.0.255 scope global va}}
+     */
     @Override
     public String toString() {
-        return RecordText.of(this);
+        StringBuilder sb = new StringBuilder().append(index).append(": ").append(family).append(' ');
+        local.ifPresentOrElse(l -> {
+            sb.append(IpText.format(l));
+            peer().ifPresentOrElse(p -> sb.append(" peer ").append(new IpPrefix(p, prefixLength)),
+                    () -> sb.append('/').append(prefixLength));
+        }, () -> sb.append(prefix()));
+        broadcast.ifPresent(b -> sb.append(" brd ").append(IpText.format(b)));
+        sb.append(" scope ").append(scope);
+        flagList().stream().filter(f -> !f.equals(AddressFlag.PERMANENT)).forEach(f -> sb.append(' ').append(f));
+        label.ifPresent(l -> sb.append(' ').append(l));
+        return sb.toString();
     }
 
     /**

@@ -4,7 +4,6 @@ import io.netns.netlink.MacAddress;
 import io.netns.netlink.NetlinkDecodeException;
 import io.netns.netlink.RawAttribute;
 import io.netns.netlink.internal.Decoding;
-import io.netns.netlink.internal.RecordText;
 import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.IflaInfo;
@@ -100,10 +99,24 @@ public record Link(
         return LinkFlag.setIn(flags);
     }
 
-    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    /**
+     * {@return the link as {@code ip -o link} prints it, with indexes for the devices ip names:
+     * {@code 3: va@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master 4 state UP link/ether 02:6e:73:00:00:0a}}
+     */
     @Override
     public String toString() {
-        return RecordText.of(this);
+        StringBuilder sb = new StringBuilder().append(index).append(": ").append(name);
+        link.ifPresent(l -> sb.append("@if").append(l));
+        sb.append(": <").append(String.join(",", flagList().stream().map(LinkFlag::toString).toList())).append('>')
+                .append(" mtu ").append(mtu);
+        qdisc.ifPresent(q -> sb.append(" qdisc ").append(q));
+        master.ifPresent(m -> sb.append(" master ").append(m));
+        sb.append(" state ").append(operState);
+        address.ifPresent(a -> sb.append(" link/").append(type == 772 ? "loopback " : type == 1 ? "ether " : type + " ")
+                .append(a));
+        kind.ifPresent(k -> sb.append(" kind ").append(k));
+        linkNetnsId.ifPresent(n -> sb.append(" link-netnsid ").append(n));
+        return sb.toString();
     }
 
     /**

@@ -5,7 +5,7 @@ import io.netns.netlink.MacAddress;
 import io.netns.netlink.NetlinkDecodeException;
 import io.netns.netlink.RawAttribute;
 import io.netns.netlink.internal.Decoding;
-import io.netns.netlink.internal.RecordText;
+import io.netns.netlink.internal.IpText;
 import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Nda;
@@ -32,10 +32,13 @@ import java.util.Optional;
 public record Neighbour(Family family, int index, Optional<InetAddress> destination, Optional<MacAddress> linkAddress,
                         NudState state, int flags, int type, List<RawAttribute> unknown) {
 
-    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    /** {@return the entry as {@code ip neigh} prints it, with the device's index: {@code 198.18.0.2 dev 3 lladdr 02:6e:73:00:00:02 PERMANENT}} */
     @Override
     public String toString() {
-        return RecordText.of(this);
+        StringBuilder sb = new StringBuilder(destination.map(IpText::format).orElse(family.toString()));
+        sb.append(" dev ").append(index);
+        linkAddress.ifPresent(l -> sb.append(" lladdr ").append(l));
+        return sb.append(' ').append(state).toString();
     }
 
     /** Copies the list. */

@@ -1,5 +1,7 @@
 package io.netns.netlink.neighbour;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -30,7 +32,17 @@ public record NudState(int number) {
     /** NUD_PERMANENT: static, never expires. */
     public static final NudState PERMANENT = new NudState(128);
 
-    private static final NudState[] KNOWN = {NONE, INCOMPLETE, REACHABLE, STALE, DELAY, PROBE, FAILED, NOARP, PERMANENT};
+    private static final NumberNames<NudState> NAMES = NumberNames.of(NudState::new, NudState::number)
+            .ignoringCase()
+            .name(NONE, "none")
+            .name(INCOMPLETE, "INCOMPLETE")
+            .name(REACHABLE, "REACHABLE")
+            .name(STALE, "STALE")
+            .name(DELAY, "DELAY")
+            .name(PROBE, "PROBE")
+            .name(FAILED, "FAILED")
+            .name(NOARP, "NOARP")
+            .name(PERMANENT, "PERMANENT");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -38,56 +50,26 @@ public record NudState(int number) {
      * @param number the kernel's number
      */
     public static NudState of(int number) {
-        for (NudState v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new NudState(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "none";
-            case 1 -> "INCOMPLETE";
-            case 2 -> "REACHABLE";
-            case 4 -> "STALE";
-            case 8 -> "DELAY";
-            case 16 -> "PROBE";
-            case 32 -> "FAILED";
-            case 64 -> "NOARP";
-            case 128 -> "PERMANENT";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<NudState> parse(String word) {
-        for (NudState v : KNOWN) {
-            if (v.name().equalsIgnoreCase(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

@@ -6,7 +6,7 @@ import io.netns.netlink.NetlinkDecodeException;
 import io.netns.netlink.RawAttribute;
 import io.netns.netlink.Scope;
 import io.netns.netlink.internal.Decoding;
-import io.netns.netlink.internal.RecordText;
+import io.netns.netlink.internal.IpText;
 import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Rta;
@@ -65,10 +65,38 @@ public record Route(
         return destination.isDefault();
     }
 
-    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    /**
+     * {@return the route as {@code ip route} prints it, with indexes for devices:
+     * {@code 198.18.0.0/24 oif 3 proto kernel scope link src 198.18.0.1}}
+     */
     @Override
     public String toString() {
-        return RecordText.of(this);
+        StringBuilder sb = new StringBuilder();
+        if (!type.equals(RouteType.UNICAST)) {
+            sb.append(type).append(' ');
+        }
+        sb.append(isDefault() ? "default" : destination.toString());
+        gateway.ifPresent(g -> sb.append(" via ").append(IpText.format(g)));
+        outputInterface.ifPresent(o -> sb.append(" oif ").append(o));
+        if (table != 254) {
+            sb.append(" table ").append(table);
+        }
+        sb.append(" proto ").append(protocol);
+        if (!scope.equals(Scope.UNIVERSE)) {
+            sb.append(" scope ").append(scope);
+        }
+        preferredSource.ifPresent(s -> sb.append(" src ").append(IpText.format(s)));
+        priority.ifPresent(p -> sb.append(" metric ").append(p));
+        mtu.ifPresent(m -> sb.append(" mtu ").append(m));
+        for (NextHop h : nextHops) {
+            sb.append(" nexthop");
+            h.gateway().ifPresent(g -> sb.append(" via ").append(IpText.format(g)));
+            if (h.interfaceIndex() > 0) {
+                sb.append(" oif ").append(h.interfaceIndex());
+            }
+            sb.append(" weight ").append(h.weight());
+        }
+        return sb.toString();
     }
 
     /** Copies the lists. */

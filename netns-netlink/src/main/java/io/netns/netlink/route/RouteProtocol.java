@@ -1,5 +1,7 @@
 package io.netns.netlink.route;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -56,7 +58,29 @@ public record RouteProtocol(int number) {
     /** RTPROT_EIGRP. */
     public static final RouteProtocol EIGRP = new RouteProtocol(192);
 
-    private static final RouteProtocol[] KNOWN = {UNSPEC, REDIRECT, KERNEL, BOOT, STATIC, GATED, RA, MRT, ZEBRA, BIRD, DNROUTED, XORP, NTK, DHCP, KEEPALIVED, BABEL, OPENR, BGP, ISIS, OSPF, RIP, EIGRP};
+    private static final NumberNames<RouteProtocol> NAMES = NumberNames.of(RouteProtocol::new, RouteProtocol::number)
+            .name(UNSPEC, "unspec")
+            .name(REDIRECT, "redirect")
+            .name(KERNEL, "kernel")
+            .name(BOOT, "boot")
+            .name(STATIC, "static")
+            .name(GATED, "gated")
+            .name(RA, "ra")
+            .name(MRT, "mrt")
+            .name(ZEBRA, "zebra")
+            .name(BIRD, "bird")
+            .name(DNROUTED, "dnrouted")
+            .name(XORP, "xorp")
+            .name(NTK, "ntk")
+            .name(DHCP, "dhcp")
+            .name(KEEPALIVED, "keepalived")
+            .name(BABEL, "babel")
+            .name(OPENR, "openr")
+            .name(BGP, "bgp")
+            .name(ISIS, "isis")
+            .name(OSPF, "ospf")
+            .name(RIP, "rip")
+            .name(EIGRP, "eigrp");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -64,69 +88,26 @@ public record RouteProtocol(int number) {
      * @param number the kernel's number
      */
     public static RouteProtocol of(int number) {
-        for (RouteProtocol v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new RouteProtocol(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "unspec";
-            case 1 -> "redirect";
-            case 2 -> "kernel";
-            case 3 -> "boot";
-            case 4 -> "static";
-            case 8 -> "gated";
-            case 9 -> "ra";
-            case 10 -> "mrt";
-            case 11 -> "zebra";
-            case 12 -> "bird";
-            case 13 -> "dnrouted";
-            case 14 -> "xorp";
-            case 15 -> "ntk";
-            case 16 -> "dhcp";
-            case 18 -> "keepalived";
-            case 42 -> "babel";
-            case 99 -> "openr";
-            case 186 -> "bgp";
-            case 187 -> "isis";
-            case 188 -> "ospf";
-            case 189 -> "rip";
-            case 192 -> "eigrp";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<RouteProtocol> parse(String word) {
-        for (RouteProtocol v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

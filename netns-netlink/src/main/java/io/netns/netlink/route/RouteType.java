@@ -1,5 +1,7 @@
 package io.netns.netlink.route;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -36,7 +38,19 @@ public record RouteType(int number) {
     /** RTN_XRESOLVE: an external resolver. */
     public static final RouteType XRESOLVE = new RouteType(11);
 
-    private static final RouteType[] KNOWN = {UNSPEC, UNICAST, LOCAL, BROADCAST, ANYCAST, MULTICAST, BLACKHOLE, UNREACHABLE, PROHIBIT, THROW, NAT, XRESOLVE};
+    private static final NumberNames<RouteType> NAMES = NumberNames.of(RouteType::new, RouteType::number)
+            .name(UNSPEC, "none")
+            .name(UNICAST, "unicast")
+            .name(LOCAL, "local")
+            .name(BROADCAST, "broadcast")
+            .name(ANYCAST, "anycast")
+            .name(MULTICAST, "multicast")
+            .name(BLACKHOLE, "blackhole")
+            .name(UNREACHABLE, "unreachable")
+            .name(PROHIBIT, "prohibit")
+            .name(THROW, "throw")
+            .name(NAT, "nat")
+            .name(XRESOLVE, "xresolve");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -44,59 +58,26 @@ public record RouteType(int number) {
      * @param number the kernel's number
      */
     public static RouteType of(int number) {
-        for (RouteType v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new RouteType(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "none";
-            case 1 -> "unicast";
-            case 2 -> "local";
-            case 3 -> "broadcast";
-            case 4 -> "anycast";
-            case 5 -> "multicast";
-            case 6 -> "blackhole";
-            case 7 -> "unreachable";
-            case 8 -> "prohibit";
-            case 9 -> "throw";
-            case 10 -> "nat";
-            case 11 -> "xresolve";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<RouteType> parse(String word) {
-        for (RouteType v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

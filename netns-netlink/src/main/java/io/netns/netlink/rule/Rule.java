@@ -5,7 +5,6 @@ import io.netns.netlink.IpPrefix;
 import io.netns.netlink.NetlinkDecodeException;
 import io.netns.netlink.RawAttribute;
 import io.netns.netlink.internal.Decoding;
-import io.netns.netlink.internal.RecordText;
 import io.netns.netlink.route.RouteProtocol;
 import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.Fra;
@@ -42,10 +41,26 @@ public record Rule(Family family, OptionalLong priority, Optional<IpPrefix> sour
                    Optional<String> inputInterface, Optional<String> outputInterface, RouteProtocol protocol,
                    List<RawAttribute> unknown) {
 
-    /** Like the record's own, with the undecoded attributes counted rather than dumped. */
+    /** {@return the rule as {@code ip rule} prints it: {@code 1000: from 198.18.0.0/16 lookup 100}} */
     @Override
     public String toString() {
-        return RecordText.of(this);
+        StringBuilder sb = new StringBuilder();
+        priority.ifPresent(p -> sb.append(p).append(":	"));
+        if ((flags & 2) != 0) {
+            sb.append("not ");
+        }
+        sb.append("from ").append(source.map(IpPrefix::toString).orElse("all"));
+        destination.ifPresent(d -> sb.append(" to ").append(d));
+        fwmark.ifPresent(m -> sb.append(" fwmark 0x").append(Integer.toHexString(m)));
+        inputInterface.ifPresent(i -> sb.append(" iif ").append(i));
+        outputInterface.ifPresent(o -> sb.append(" oif ").append(o));
+        if (action == 1) {
+            sb.append(" lookup ").append(table == 254 ? "main" : table == 255 ? "local" : table == 253 ? "default"
+                    : Long.toString(table));
+        } else {
+            sb.append(' ').append(io.netns.netlink.route.RouteType.of(action));
+        }
+        return sb.toString();
     }
 
     /** Copies the list. */

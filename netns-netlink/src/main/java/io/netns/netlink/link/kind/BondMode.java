@@ -1,5 +1,7 @@
 package io.netns.netlink.link.kind;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -26,7 +28,14 @@ public record BondMode(int number) {
     /** Adaptive load balancing. */
     public static final BondMode BALANCE_ALB = new BondMode(6);
 
-    private static final BondMode[] KNOWN = {BALANCE_RR, ACTIVE_BACKUP, BALANCE_XOR, BROADCAST, LACP, BALANCE_TLB, BALANCE_ALB};
+    private static final NumberNames<BondMode> NAMES = NumberNames.of(BondMode::new, BondMode::number)
+            .name(BALANCE_RR, "balance-rr")
+            .name(ACTIVE_BACKUP, "active-backup")
+            .name(BALANCE_XOR, "balance-xor")
+            .name(BROADCAST, "broadcast")
+            .name(LACP, "802.3ad")
+            .name(BALANCE_TLB, "balance-tlb")
+            .name(BALANCE_ALB, "balance-alb");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -34,54 +43,26 @@ public record BondMode(int number) {
      * @param number the kernel's number
      */
     public static BondMode of(int number) {
-        for (BondMode v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new BondMode(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "balance-rr";
-            case 1 -> "active-backup";
-            case 2 -> "balance-xor";
-            case 3 -> "broadcast";
-            case 4 -> "802.3ad";
-            case 5 -> "balance-tlb";
-            case 6 -> "balance-alb";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<BondMode> parse(String word) {
-        for (BondMode v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

@@ -1,5 +1,7 @@
 package io.netns.netlink.link.kind;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -18,7 +20,10 @@ public record IpvlanMode(int number) {
     /** L3S: L3 with netfilter hooks. */
     public static final IpvlanMode L3S = new IpvlanMode(2);
 
-    private static final IpvlanMode[] KNOWN = {L2, L3, L3S};
+    private static final NumberNames<IpvlanMode> NAMES = NumberNames.of(IpvlanMode::new, IpvlanMode::number)
+            .name(L2, "l2")
+            .name(L3, "l3")
+            .name(L3S, "l3s");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -26,50 +31,26 @@ public record IpvlanMode(int number) {
      * @param number the kernel's number
      */
     public static IpvlanMode of(int number) {
-        for (IpvlanMode v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new IpvlanMode(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 0 -> "l2";
-            case 1 -> "l3";
-            case 2 -> "l3s";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<IpvlanMode> parse(String word) {
-        for (IpvlanMode v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

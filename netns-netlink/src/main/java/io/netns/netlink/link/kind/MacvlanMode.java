@@ -1,5 +1,7 @@
 package io.netns.netlink.link.kind;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -22,7 +24,12 @@ public record MacvlanMode(int number) {
     /** Source: accepts frames by source address. */
     public static final MacvlanMode SOURCE = new MacvlanMode(16);
 
-    private static final MacvlanMode[] KNOWN = {PRIVATE, VEPA, BRIDGE, PASSTHRU, SOURCE};
+    private static final NumberNames<MacvlanMode> NAMES = NumberNames.of(MacvlanMode::new, MacvlanMode::number)
+            .name(PRIVATE, "private")
+            .name(VEPA, "vepa")
+            .name(BRIDGE, "bridge")
+            .name(PASSTHRU, "passthru")
+            .name(SOURCE, "source");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -30,52 +37,26 @@ public record MacvlanMode(int number) {
      * @param number the kernel's number
      */
     public static MacvlanMode of(int number) {
-        for (MacvlanMode v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new MacvlanMode(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 1 -> "private";
-            case 2 -> "vepa";
-            case 4 -> "bridge";
-            case 8 -> "passthru";
-            case 16 -> "source";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<MacvlanMode> parse(String word) {
-        for (MacvlanMode v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : Integer.toString(number);
+        return NAMES.toString(number);
     }
 }

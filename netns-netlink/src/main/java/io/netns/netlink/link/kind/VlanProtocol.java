@@ -1,5 +1,7 @@
 package io.netns.netlink.link.kind;
 
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.Optional;
 
 /**
@@ -16,7 +18,10 @@ public record VlanProtocol(int number) {
     /** ETH_P_8021AD (0x88a8): a service VLAN tag (QinQ). */
     public static final VlanProtocol IEEE_802_1AD = new VlanProtocol(34984);
 
-    private static final VlanProtocol[] KNOWN = {IEEE_802_1Q, IEEE_802_1AD};
+    private static final NumberNames<VlanProtocol> NAMES = NumberNames.of(VlanProtocol::new, VlanProtocol::number)
+            .printingOthersAs(n -> String.format("0x%04x", n))
+            .name(IEEE_802_1Q, "802.1Q")
+            .name(IEEE_802_1AD, "802.1ad");
 
     /**
      * {@return the value for {@code number}: a constant above, or an unnamed one}
@@ -24,49 +29,26 @@ public record VlanProtocol(int number) {
      * @param number the kernel's number
      */
     public static VlanProtocol of(int number) {
-        for (VlanProtocol v : KNOWN) {
-            if (v.number == number) {
-                return v;
-            }
-        }
-        return new VlanProtocol(number);
-    }
-
-    /** {@return whether this version of the library has a name for the number} */
-    public boolean isKnown() {
-        return name() != null;
-    }
-
-    private String name() {
-        return switch (number) {
-            case 33024 -> "802.1Q";
-            case 34984 -> "802.1ad";
-            default -> null;
-        };
+        return NAMES.of(number);
     }
 
     /**
-     * {@return the value {@code ip} calls {@code word}, or a decimal number; empty if neither}
+     * {@return the value {@code ip} calls {@code word}, or a number; empty if neither}
      *
      * @param word a name as ip prints it, or a number
      */
     public static Optional<VlanProtocol> parse(String word) {
-        for (VlanProtocol v : KNOWN) {
-            if (v.name().equals(word)) {
-                return Optional.of(v);
-            }
-        }
-        try {
-            return Optional.of(of(Integer.decode(word)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NAMES.parse(word);
+    }
+
+    /** {@return whether this version of the library has a name for the number} */
+    public boolean isKnown() {
+        return NAMES.isKnown(number);
     }
 
     /** {@return ip's word for the value, or the number when it has none} */
     @Override
     public String toString() {
-        String n = name();
-        return n != null ? n : String.format("0x%04x", number);
+        return NAMES.toString(number);
     }
 }
