@@ -1,7 +1,8 @@
 package io.netns;
 
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.NamespaceCalls;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,9 +59,9 @@ public record EnvironmentReport(
             Throwaway.run("netns-check", () -> {
                 int fd = io.netns.internal.sys.CurrentNamespace.open();
                 try {
-                    Sys.setns(fd, Linux.CLONE_NEWNET, "own namespace");
+                    NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, "own namespace");
                 } finally {
-                    Sys.closeQuietly(fd);
+                    FileCalls.closeQuietly(fd);
                 }
                 return null;
             });

@@ -1,6 +1,5 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 
 /** A named namespace could not be created because the name is taken ({@code ip netns add} says "File exists"). */
 public final class NamespaceExistsException extends NetnsException {

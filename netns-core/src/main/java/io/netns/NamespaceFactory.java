@@ -1,8 +1,9 @@
 package io.netns;
 
 import io.netns.internal.sys.CurrentNamespace;
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.NamespaceCalls;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedTransferQueue;
@@ -38,7 +39,7 @@ final class NamespaceFactory {
     static <T> T callInside(NetworkNamespace namespace, Callable<T> step) {
         return call(() -> {
             namespace.fd().use(fd -> {
-                Sys.setns(fd, Linux.CLONE_NEWNET, namespace.describe());
+                NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, namespace.describe());
                 return null;
             });
             return step.call();
@@ -107,7 +108,7 @@ final class NamespaceFactory {
                 }
             }
         } finally {
-            Sys.closeQuietly(homeFd);
+            FileCalls.closeQuietly(homeFd);
         }
     }
 
@@ -115,7 +116,7 @@ final class NamespaceFactory {
     private static boolean backHome(int homeFd, long homeInode) {
         try {
             if (CurrentNamespace.inode() != homeInode) {
-                Sys.setns(homeFd, Linux.CLONE_NEWNET, "home namespace of the namespace factory");
+                NamespaceCalls.setns(homeFd, Linux.CLONE_NEWNET, "home namespace of the namespace factory");
             }
             return CurrentNamespace.inode() == homeInode;
         } catch (RuntimeException e) {

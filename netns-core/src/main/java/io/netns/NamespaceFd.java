@@ -1,6 +1,6 @@
 package io.netns;
 
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.FileCalls;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -53,7 +53,7 @@ final class NamespaceFd {
 
     void release() {
         if (state.decrementAndGet() == CLOSED) {
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
         }
     }
 
@@ -70,7 +70,7 @@ final class NamespaceFd {
             }
             if (state.compareAndSet(s, s | CLOSED)) {
                 if (s == 0) {
-                    Sys.closeQuietly(fd);
+                    FileCalls.closeQuietly(fd);
                 }
                 return;
             }

@@ -1,13 +1,12 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 
 /** No namespace has that name, path or process ({@code ip netns} says "No such file or directory"). */
 public final class NamespaceNotFoundException extends NetnsException {
     private static final long serialVersionUID = 1L;
 
     NamespaceNotFoundException(String message, String operation, String target, int errno) {
-        super(message + ": " + Errno.name(errno) + " (" + Errno.description(errno) + ")", operation, target, errno,
+        super(message + ": " + Errno.name(errno) + " (" + Errno.describe(errno) + ")", operation, target, errno,
                 null, null);
     }
 }

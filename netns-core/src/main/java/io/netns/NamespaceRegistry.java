@@ -1,10 +1,10 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 import io.netns.internal.sys.FaultInjection;
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.Stat;
-import io.netns.internal.sys.Sys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +89,7 @@ public final class NamespaceRegistry {
         Names.check(name);
         String path = pathOf(name);
         return createNamed(name, path, "create", () -> {
-            Sys.unshare(Linux.CLONE_NEWNET);
+            NamespaceCalls.unshare(Linux.CLONE_NEWNET);
             return "/proc/thread-self/ns/net";
         });
     }
@@ -127,9 +127,9 @@ public final class NamespaceRegistry {
             try {
                 // on the dedicated factory thread: creating moves the thread into the new namespace
                 nsFd = NamespaceFactory.call(() -> {
-                    Sys.mount(source.prepare(), path, "none", Linux.MS_BIND, null);
+                    FileCalls.mount(source.prepare(), path, "none", Linux.MS_BIND, null);
                     try {
-                        return Sys.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+                        return FileCalls.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
                     } catch (RuntimeException e) {
                         umountQuietly(path);
                         throw e;
@@ -141,15 +141,15 @@ public final class NamespaceRegistry {
             }
             FaultInjection.checkpoint("create:mounted");
             try {
-                return new NetworkNamespace(nsFd, Sys.fstat(nsFd, path), name, Path.of(path));
+                return new NetworkNamespace(nsFd, FileCalls.fstat(nsFd, path), name, Path.of(path));
             } catch (RuntimeException e) {
-                Sys.closeQuietly(nsFd);
+                FileCalls.closeQuietly(nsFd);
                 umountQuietly(path);
                 unlinkQuietly(dirFd, name, path);
                 throw e;
             }
         } finally {
-            Sys.closeQuietly(dirFd); // also releases the lock
+            FileCalls.closeQuietly(dirFd); // also releases the lock
         }
     }
 
@@ -166,13 +166,13 @@ public final class NamespaceRegistry {
         } catch (IOException e) {
             throw new NetnsException("cannot create run directory " + dir + ": " + e, e);
         }
-        int dirFd = Sys.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
+        int dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
         try {
-            Sys.flock(dirFd, Linux.LOCK_EX, dirString);
+            FileCalls.flock(dirFd, Linux.LOCK_EX, dirString);
             makeSharedMount();
             return dirFd;
         } catch (RuntimeException e) {
-            Sys.closeQuietly(dirFd);
+            FileCalls.closeQuietly(dirFd);
             throw e;
         }
     }
@@ -181,7 +181,7 @@ public final class NamespaceRegistry {
         boolean madeMountPoint = false;
         while (true) {
             try {
-                Sys.mount("", dirString, "none", Linux.MS_SHARED | Linux.MS_REC, null);
+                FileCalls.mount("", dirString, "none", Linux.MS_SHARED | Linux.MS_REC, null);
                 return;
             } catch (NetnsException e) {
                 // EINVAL: not a mount point yet. Make it one (bound onto itself), detach it from the
@@ -189,8 +189,8 @@ public final class NamespaceRegistry {
                 if (e.errno() != Errno.EINVAL || madeMountPoint) {
                     throw e;
                 }
-                Sys.mount(dirString, dirString, "none", Linux.MS_BIND | Linux.MS_REC, null);
-                Sys.mount("", dirString, "none", Linux.MS_PRIVATE | Linux.MS_REC, null);
+                FileCalls.mount(dirString, dirString, "none", Linux.MS_BIND | Linux.MS_REC, null);
+                FileCalls.mount("", dirString, "none", Linux.MS_PRIVATE | Linux.MS_REC, null);
                 madeMountPoint = true;
             }
         }
@@ -199,7 +199,7 @@ public final class NamespaceRegistry {
     private void createPlaceholder(int dirFd, String name, String path, String operation) {
         int fd;
         try {
-            fd = Sys.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC
+            fd = FileCalls.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC
                     | Linux.O_NOFOLLOW, 0, path);
         } catch (NetnsException e) {
             if (e.errno() == Errno.EEXIST) {
@@ -212,7 +212,7 @@ public final class NamespaceRegistry {
             }
             throw e;
         }
-        Sys.close(fd);
+        FileCalls.close(fd);
     }
 
     // ------------------------------------------------------------------ open, list
@@ -231,7 +231,7 @@ public final class NamespaceRegistry {
         String path = pathOf(name);
         int dirFd;
         try {
-            dirFd = Sys.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
+            dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
         } catch (NetnsException e) {
             if (e.errno() == Errno.ENOENT) {
                 throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "open",
@@ -242,7 +242,7 @@ public final class NamespaceRegistry {
         try {
             int fd;
             try {
-                fd = Sys.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CLOEXEC | Linux.O_NOFOLLOW, 0, path);
+                fd = FileCalls.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CLOEXEC | Linux.O_NOFOLLOW, 0, path);
             } catch (NetnsException e) {
                 if (e.errno() == Errno.ENOENT) {
                     throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "open",
@@ -255,7 +255,7 @@ public final class NamespaceRegistry {
             }
             return Netns.verified(fd, name, path);
         } finally {
-            Sys.closeQuietly(dirFd);
+            FileCalls.closeQuietly(dirFd);
         }
     }
 
@@ -297,7 +297,7 @@ public final class NamespaceRegistry {
         List<String> names = new ArrayList<>();
         int dirFd;
         try {
-            dirFd = Sys.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
+            dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
         } catch (NetnsException e) {
             if (e.errno() == Errno.ENOENT) {
                 return names;
@@ -316,7 +316,7 @@ public final class NamespaceRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            Sys.closeQuietly(dirFd);
+            FileCalls.closeQuietly(dirFd);
         }
         names.sort(null);
         return names;
@@ -325,7 +325,7 @@ public final class NamespaceRegistry {
     private static Entry classify(int dirFd, String name, String path) {
         Stat st;
         try {
-            st = Sys.statx(dirFd, name, Linux.AT_SYMLINK_NOFOLLOW, path);
+            st = FileCalls.statx(dirFd, name, Linux.AT_SYMLINK_NOFOLLOW, path);
         } catch (NetnsException e) {
             return Entry.MISSING;
         }
@@ -354,7 +354,7 @@ public final class NamespaceRegistry {
         boolean unmounted = false;
         try {
             // UMOUNT_NOFOLLOW: a symlink planted under the name must not unmount what it points to.
-            Sys.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
+            FileCalls.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
             unmounted = true;
         } catch (NetnsException e) {
             // EINVAL: not a mount point (a stale placeholder); ENOENT is reported by unlink below
@@ -363,7 +363,7 @@ public final class NamespaceRegistry {
             }
         }
         try {
-            Sys.unlinkat(Linux.AT_FDCWD, path, 0, path);
+            FileCalls.unlinkat(Linux.AT_FDCWD, path, 0, path);
         } catch (NetnsException e) {
             if (e.errno() == Errno.ENOENT && !unmounted) {
                 throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "delete",
@@ -387,7 +387,7 @@ public final class NamespaceRegistry {
         String nsPath = "/proc/" + pid + "/ns/net";
         Stat target;
         try {
-            target = Sys.stat(nsPath);
+            target = FileCalls.stat(nsPath);
         } catch (NetnsException e) {
             throw Netns.noProcess(pid, "identify", nsPath, e);
         }
@@ -407,7 +407,7 @@ public final class NamespaceRegistry {
     private Optional<String> identify(Stat target) {
         for (String name : list()) {
             try {
-                if (target.sameFile(Sys.stat(pathOf(name)))) {
+                if (target.sameFile(FileCalls.stat(pathOf(name)))) {
                     return Optional.of(name);
                 }
             } catch (NetnsException raced) {
@@ -425,7 +425,7 @@ public final class NamespaceRegistry {
 
     private static void umountQuietly(String path) {
         try {
-            Sys.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
+            FileCalls.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
         } catch (RuntimeException ignored) {
             // best effort on a path that already failed
         }
@@ -433,7 +433,7 @@ public final class NamespaceRegistry {
 
     private static void unlinkQuietly(int dirFd, String name, String path) {
         try {
-            Sys.unlinkat(dirFd, name, 0, path);
+            FileCalls.unlinkat(dirFd, name, 0, path);
         } catch (RuntimeException ignored) {
             // best effort on a path that already failed
         }

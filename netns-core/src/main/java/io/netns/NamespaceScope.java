@@ -1,8 +1,9 @@
 package io.netns;
 
 import io.netns.internal.sys.CurrentNamespace;
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.NamespaceCalls;
 
 /**
  * The calling thread's stay inside a network namespace, ended by {@link #close()}.
@@ -88,7 +89,7 @@ public final class NamespaceScope implements AutoCloseable {
         }
         try {
             namespace.fd().use(fd -> {
-                Sys.setns(fd, Linux.CLONE_NEWNET, namespace.describe());
+                NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, namespace.describe());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -102,7 +103,7 @@ public final class NamespaceScope implements AutoCloseable {
 
     private static void release(Previous previous, int fd, NamespaceFd borrowed) {
         switch (previous) {
-            case OWN -> Sys.closeQuietly(fd);
+            case OWN -> FileCalls.closeQuietly(fd);
             case ENCLOSING -> borrowed.release();
             case HOME -> {
                 // kept by the thread state
@@ -139,7 +140,8 @@ public final class NamespaceScope implements AutoCloseable {
         closed = true;
         state.scopes.pollLast();
         try {
-            Sys.setns(previousFd, Linux.CLONE_NEWNET, "previous namespace of thread " + state.owner.getName());
+            NamespaceCalls.setns(previousFd, Linux.CLONE_NEWNET,
+                    "previous namespace of thread " + state.owner.getName());
         } catch (RuntimeException e) {
             NamespaceRestoreError error = new NamespaceRestoreError("thread " + state.owner.getName()
                     + " could not return from " + namespace + " to its previous network namespace and is still "

@@ -1,9 +1,9 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.Stat;
-import io.netns.internal.sys.Sys;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -74,13 +74,13 @@ public final class Netns {
      */
     public static NetworkNamespace createUnnamed() {
         int fd = NamespaceFactory.call(() -> {
-            Sys.unshare(Linux.CLONE_NEWNET);
+            NamespaceCalls.unshare(Linux.CLONE_NEWNET);
             return io.netns.internal.sys.CurrentNamespace.open();
         });
         try {
-            return new NetworkNamespace(fd, Sys.fstat(fd, "new network namespace"), null, null);
+            return new NetworkNamespace(fd, FileCalls.fstat(fd, "new network namespace"), null, null);
         } catch (RuntimeException e) {
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
             throw e;
         }
     }
@@ -125,7 +125,7 @@ public final class Netns {
         String path = nsFile.toString();
         int fd;
         try {
-            fd = Sys.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+            fd = FileCalls.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
         } catch (NetnsException e) {
             if (e.errno() == Errno.ENOENT) {
                 throw new NamespaceNotFoundException("no such namespace file", "open", path, e.errno());
@@ -147,7 +147,7 @@ public final class Netns {
         String path = "/proc/" + pid + "/ns/net";
         int fd;
         try {
-            fd = Sys.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+            fd = FileCalls.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
         } catch (NetnsException e) {
             throw noProcess(pid, "open", path, e);
         }
@@ -162,7 +162,8 @@ public final class Netns {
     public static NetworkNamespace current() {
         int fd = io.netns.internal.sys.CurrentNamespace.open();
         // name the file of this very thread: /proc/thread-self means another thread for other readers
-        return verified(fd, null, "/proc/" + ProcessHandle.current().pid() + "/task/" + Sys.gettid() + "/ns/net");
+        return verified(fd, null,
+                "/proc/" + ProcessHandle.current().pid() + "/task/" + NamespaceCalls.gettid() + "/ns/net");
     }
 
     /**
@@ -260,21 +261,21 @@ public final class Netns {
     /** Checks that {@code fd} is a network namespace (nsfs, CLONE_NEWNET) and wraps it, or closes it. */
     static NetworkNamespace verified(int fd, String name, String path) {
         try {
-            long fsType = Sys.fstatfsType(fd, path);
+            long fsType = FileCalls.fstatfsType(fd, path);
             if (fsType != Linux.NSFS_MAGIC) {
-                Stat st = Sys.fstat(fd, path);
+                Stat st = FileCalls.fstat(fd, path);
                 String what = st.isRegularFile() && st.size() == 0
                         ? "an empty file, not a mounted namespace (left by an interrupted create?)"
                         : st.isDirectory() ? "a directory" : "not an nsfs file (file system 0x" + Long.toHexString(fsType) + ")";
                 throw new NotANetworkNamespaceException(path, what);
             }
-            int type = Sys.ioctl(fd, Linux.NS_GET_NSTYPE, MemorySegment.NULL, "ioctl(NS_GET_NSTYPE)", path);
+            int type = FileCalls.ioctl(fd, Linux.NS_GET_NSTYPE, MemorySegment.NULL, "ioctl(NS_GET_NSTYPE)", path);
             if (type != Linux.CLONE_NEWNET) {
                 throw new NotANetworkNamespaceException(path, "a " + namespaceKind(type) + " namespace");
             }
-            return new NetworkNamespace(fd, Sys.fstat(fd, path), name, Path.of(path));
+            return new NetworkNamespace(fd, FileCalls.fstat(fd, path), name, Path.of(path));
         } catch (RuntimeException | Error e) {
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
             throw e;
         }
     }
@@ -296,7 +297,7 @@ public final class Netns {
     static Stat nsfsDevice() {
         Stat s = nsfs;
         if (s == null) {
-            s = Sys.stat("/proc/self/ns/net");
+            s = FileCalls.stat("/proc/self/ns/net");
             nsfs = s;
         }
         return s;

@@ -1,6 +1,5 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 
 import java.util.Optional;
 
@@ -92,7 +91,7 @@ public class NetnsException extends RuntimeException {
         if (target != null && !target.isEmpty()) {
             sb.append(' ').append(target);
         }
-        sb.append(": ").append(Errno.name(errno)).append(" (").append(Errno.description(errno)).append(')');
+        sb.append(": ").append(Errno.name(errno)).append(" (").append(Errno.describe(errno)).append(')');
         if (kernelMessage != null && !kernelMessage.isEmpty()) {
             sb.append(": Error: ").append(kernelMessage);
         }
@@ -118,14 +117,20 @@ public class NetnsException extends RuntimeException {
         };
     }
 
-    /** {@return the errno number, or 0 when the failure did not come from the kernel} */
+    /** {@return the errno number (one of the {@link Errno} constants), or 0 when the failure did not come from the kernel} */
     public int errno() {
         return errno;
     }
 
-    /** {@return the symbolic errno name such as {@code "EEXIST"}, or {@code "none"} when the kernel gave no errno} */
+    /**
+     * The symbolic errno name, for messages and logs. To test for a case, compare the number:
+     * {@code e.errno() == Errno.EEXIST}.
+     *
+     * @return {@link Errno#name(int)} of {@link #errno()}: {@code "EEXIST"}, ..., or {@code "OK"}
+     *         when the kernel gave no errno
+     */
     public String errnoName() {
-        return errno == 0 ? "none" : Errno.name(errno);
+        return Errno.name(errno);
     }
 
     /** {@return the system call or request type that failed, e.g. {@code "setns"} or {@code "RTM_NEWLINK"}} */

@@ -1,9 +1,10 @@
 package io.netns;
 
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
+import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.Stat;
-import io.netns.internal.sys.Sys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,19 +178,6 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     /**
-     * Runs a plain {@link java.util.concurrent.Callable} inside; see {@link #call(ThrowingCallable)}.
-     *
-     * @param task the code to run inside
-     * @param <T> the result type
-     * @return what {@code task} returned
-     * @throws Exception what {@code task} threw
-     */
-    public <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
-        Objects.requireNonNull(task, "task");
-        return pinned().call(task::call);
-    }
-
-    /**
      * An executor whose daemon platform threads live inside this namespace (created inside, never
      * moved out, named {@code netns-NAME-N}). Use it with {@code CompletableFuture.supplyAsync(...,
      * ns.executor())}. It is owned by this handle and ends with {@link #close()}.
@@ -215,7 +203,7 @@ public final class NetworkNamespace implements AutoCloseable {
         return task -> {
             Runnable inside = () -> {
                 fd.use(raw -> {
-                    Sys.setns(raw, Linux.CLONE_NEWNET, describe());
+                    NamespaceCalls.setns(raw, Linux.CLONE_NEWNET, describe());
                     return null;
                 });
                 task.run();
@@ -271,7 +259,7 @@ public final class NetworkNamespace implements AutoCloseable {
                     .sorted()
                     .forEach(pid -> {
                         try {
-                            if (stat.sameFile(Sys.stat("/proc/" + pid + "/ns/net"))) {
+                            if (stat.sameFile(FileCalls.stat("/proc/" + pid + "/ns/net"))) {
                                 result.add(pid);
                             }
                         } catch (NetnsException gone) {

@@ -1,7 +1,7 @@
 package io.netns;
 
 import io.netns.internal.sys.Linux;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.NamespaceCalls;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -145,7 +145,7 @@ final class PinnedExecutor implements Executor {
         public void run() {
             try {
                 executor.namespace.fd().use(fd -> {
-                    Sys.setns(fd, Linux.CLONE_NEWNET, executor.namespace.describe());
+                    NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, executor.namespace.describe());
                     return null;
                 });
             } catch (RuntimeException e) {

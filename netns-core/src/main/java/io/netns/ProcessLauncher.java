@@ -1,8 +1,9 @@
 package io.netns;
 
+import io.netns.internal.sys.FileCalls;
 import io.netns.internal.sys.Linux;
+import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.StatFs;
-import io.netns.internal.sys.Sys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +29,11 @@ final class ProcessLauncher {
         String name = ns.name().orElse(null);
         return Throwaway.run("netns-exec", () -> {
             ns.fd().use(fd -> {
-                Sys.setns(fd, Linux.CLONE_NEWNET, ns.describe());
+                NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, ns.describe());
                 return null;
             });
-            Sys.unshare(Linux.CLONE_NEWNS);
-            Sys.mount("", "/", "none", Linux.MS_SLAVE | Linux.MS_REC, null);
+            NamespaceCalls.unshare(Linux.CLONE_NEWNS);
+            FileCalls.mount("", "/", "none", Linux.MS_SLAVE | Linux.MS_REC, null);
             remountSys(name);
             if (name != null) {
                 bindEtc(name);
@@ -49,7 +50,7 @@ final class ProcessLauncher {
     private static void remountSys(String name) {
         long flags = 0;
         try {
-            StatFs fs = Sys.statfs("/sys");
+            StatFs fs = FileCalls.statfs("/sys");
             if ((fs.flags() & Linux.ST_RDONLY) != 0) {
                 flags |= Linux.MS_RDONLY;
             }
@@ -57,11 +58,11 @@ final class ProcessLauncher {
             // no /sys at all: mount below reports it
         }
         try {
-            Sys.umount2("/sys", Linux.MNT_DETACH);
+            FileCalls.umount2("/sys", Linux.MNT_DETACH);
         } catch (NetnsException notMounted) {
             // nothing was mounted there; that is fine
         }
-        Sys.mount(name == null ? "none" : name, "/sys", "sysfs", flags, null);
+        FileCalls.mount(name == null ? "none" : name, "/sys", "sysfs", flags, null);
     }
 
     /** Binds each file of /etc/netns/NAME over its namesake in /etc (resolv.conf, hosts...). */
@@ -73,7 +74,7 @@ final class ProcessLauncher {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path source : entries) {
                 Path target = Path.of("/etc").resolve(source.getFileName().toString());
-                Sys.mount(source.toString(), target.toString(), "none", Linux.MS_BIND, null);
+                FileCalls.mount(source.toString(), target.toString(), "none", Linux.MS_BIND, null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);

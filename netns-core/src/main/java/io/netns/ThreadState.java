@@ -1,7 +1,7 @@
 package io.netns;
 
 import io.netns.internal.sys.CurrentNamespace;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.FileCalls;
 
 import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
@@ -26,7 +26,7 @@ final class ThreadState {
 
     private ThreadState() {
         int[] h = home;
-        CLEANER.register(this, () -> Sys.closeQuietly(h[0]));
+        CLEANER.register(this, () -> FileCalls.closeQuietly(h[0]));
     }
 
     static ThreadState current() {
@@ -41,7 +41,7 @@ final class ThreadState {
     /** Makes the namespace the thread is in now ({@code inode}) its home; returns the descriptor. */
     int rememberHome(long inode) {
         int fd = CurrentNamespace.open();
-        Sys.closeQuietly(home[0]);
+        FileCalls.closeQuietly(home[0]);
         home[0] = fd;
         homeInode = inode;
         return fd;

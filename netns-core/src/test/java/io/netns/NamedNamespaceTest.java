@@ -69,7 +69,7 @@ class NamedNamespaceTest {
             assertThatThrownBy(() -> Netns.create(name))
                     .isInstanceOf(NamespaceExistsException.class)
                     .hasMessageContaining(name)
-                    .satisfies(e -> assertThat(((NetnsException) e).errnoName()).isEqualTo("EEXIST"));
+                    .satisfies(e -> assertThat(((NetnsException) e).errno()).isEqualTo(Errno.EEXIST));
             try (NetworkNamespace again = Netns.open(name)) {
                 assertThat(again).isEqualTo(first);
             }
@@ -84,7 +84,7 @@ class NamedNamespaceTest {
         String name = TestNames.unique("missing");
         assertThatThrownBy(() -> Netns.delete(name))
                 .isInstanceOf(NamespaceNotFoundException.class)
-                .satisfies(e -> assertThat(((NetnsException) e).errnoName()).isEqualTo("ENOENT"));
+                .satisfies(e -> assertThat(((NetnsException) e).errno()).isEqualTo(Errno.ENOENT));
         assertThatThrownBy(() -> Netns.open(name)).isInstanceOf(NamespaceNotFoundException.class);
     }
 

@@ -1,6 +1,5 @@
 package io.netns;
 
-import io.netns.internal.sys.Errno;
 import io.netns.internal.sys.FaultInjection;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
@@ -62,7 +61,7 @@ class RestoreFailureTest {
         t.join();
         assertThat(onClose.get()).isInstanceOf(NamespaceRestoreError.class)
                 .hasMessageContaining("could not return").hasCauseInstanceOf(NetnsException.class);
-        assertThat(((NetnsException) onClose.get().getCause()).errnoName()).isEqualTo("EPERM");
+        assertThat(((NetnsException) onClose.get().getCause()).errno()).isEqualTo(Errno.EPERM);
         // still inside: the error says so, and nothing pretends otherwise
         assertThat(inodes[1]).isEqualTo(ns.inode()).isNotEqualTo(inodes[0]);
         assertThat(onReenter.get()).isInstanceOf(NamespaceRestoreError.class).hasMessageContaining("must not be used");

@@ -1,6 +1,6 @@
 package io.netns;
 
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.FileCalls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ public final class RootlessMain {
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args[0]);
         Files.createDirectories(run);
-        Sys.mount("tmpfs", run.toString(), "tmpfs", 0, "mode=0755");
+        FileCalls.mount("tmpfs", run.toString(), "tmpfs", 0, "mode=0755");
         System.out.println("ENV_USERNS=" + Netns.checkEnvironment().inUserNamespace());
         try {
             Netns.registry(Path.of("/run/netns")).create("rootless-denied");
@@ -26,9 +26,9 @@ public final class RootlessMain {
         try (NetworkNamespace ns = registry.create("rl")) {
             System.out.println("LIST=" + String.join(",", registry.list()));
             System.out.println("INODE=" + ns.inode());
-            System.out.println("CALL_INODE=" + ns.call(() -> Sys.stat("/proc/thread-self/ns/net").ino()));
+            System.out.println("CALL_INODE=" + ns.call(() -> FileCalls.stat("/proc/thread-self/ns/net").ino()));
             try (NamespaceScope s = ns.enter()) {
-                System.out.println("ENTER_INODE=" + Sys.stat("/proc/thread-self/ns/net").ino());
+                System.out.println("ENTER_INODE=" + FileCalls.stat("/proc/thread-self/ns/net").ino());
             }
             Process p = ns.exec("ls", "/sys/class/net");
             System.out.println("EXEC=" + new String(p.getInputStream().readAllBytes()).strip().replace('\n', ','));

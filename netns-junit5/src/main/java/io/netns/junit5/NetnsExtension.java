@@ -1,6 +1,7 @@
 package io.netns.junit5;
 
 import io.netns.NetworkNamespace;
+import io.netns.ThrowingCallable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * The JUnit Jupiter extension behind {@link NetnsTest @NetnsTest}, which registers it; tests do
@@ -292,7 +292,7 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
             return invocation.proceed();
         }
         NetworkNamespace ns = target(annotation.get().value(), invocationContext, context);
-        Callable<T> body = () -> {
+        ThrowingCallable<T, Exception> body = () -> {
             try {
                 return invocation.proceed();
             } catch (Exception | Error e) {

@@ -1,6 +1,6 @@
 package io.netns.netlink;
 
-import io.netns.internal.sys.Errno;
+import io.netns.Errno;
 
 /**
  * A dump was interrupted by concurrent changes (the kernel set NLM_F_DUMP_INTR) more times than

@@ -1,7 +1,7 @@
 package io.netns.netlink;
 
 import io.netns.NetnsException;
-import io.netns.internal.sys.Errno;
+import io.netns.Errno;
 
 import java.util.OptionalInt;
 

@@ -1,5 +1,6 @@
 package io.netns.netlink;
 
+import io.netns.Errno;
 /**
  * There is no such link: {@code ip} says {@code Cannot find device "NAME"}. (ENODEV)
  */
@@ -30,6 +31,6 @@ public class NoSuchLinkException extends NetlinkException {
      */
     public NoSuchLinkException(String requestType, String target, String device) {
         super(requestType + (target == null || target.isEmpty() ? "" : " " + target) + ": Cannot find device \""
-                + device + "\"", requestType, target, io.netns.internal.sys.Errno.ENODEV);
+                + device + "\"", requestType, target, io.netns.Errno.ENODEV);
     }
 }

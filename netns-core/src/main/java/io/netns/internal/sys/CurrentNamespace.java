@@ -25,13 +25,13 @@ public final class CurrentNamespace {
     }
 
     private static final ThreadLocal<Dir> DIR = ThreadLocal.withInitial(() -> {
-        int fd = Sys.open("/proc/thread-self/ns", Linux.O_PATH | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
-        MemorySegment scratch = Sys.malloc(36);
+        int fd = FileCalls.open("/proc/thread-self/ns", Linux.O_PATH | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
+        MemorySegment scratch = Memory.malloc(36);
         scratch.setString(0, "net");
         Dir d = new Dir(fd, scratch);
         CLEANER.register(d, () -> {
-            Sys.closeQuietly(fd);
-            Sys.free(scratch);
+            FileCalls.closeQuietly(fd);
+            Memory.free(scratch);
         });
         return d;
     });
@@ -47,7 +47,7 @@ public final class CurrentNamespace {
         }
         Dir d = DIR.get();
         MemorySegment buf = d.scratch.asSlice(4, 32);
-        int n = Sys.readlinkat(d.fd, d.scratch, buf, "/proc/thread-self/ns/net");
+        int n = FileCalls.readlinkat(d.fd, d.scratch, buf, "/proc/thread-self/ns/net");
         long ino = 0;
         for (int i = 5; i < n - 1; i++) { // skip "net:[" and the final ']'
             byte c = buf.get(java.lang.foreign.ValueLayout.JAVA_BYTE, i);
@@ -68,16 +68,16 @@ public final class CurrentNamespace {
      */
     public static Stat stat() {
         if (Thread.currentThread().isVirtual()) {
-            return Sys.stat("/proc/thread-self/ns/net");
+            return FileCalls.stat("/proc/thread-self/ns/net");
         }
-        return Sys.statx(DIR.get().fd, "net", 0, "/proc/thread-self/ns/net");
+        return FileCalls.statx(DIR.get().fd, "net", 0, "/proc/thread-self/ns/net");
     }
 
     /** A new descriptor of the calling thread's network namespace (the caller closes it). */
     public static int open() {
         if (Thread.currentThread().isVirtual()) {
-            return Sys.open("/proc/thread-self/ns/net", Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+            return FileCalls.open("/proc/thread-self/ns/net", Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
         }
-        return Sys.openat(DIR.get().fd, "net", Linux.O_RDONLY | Linux.O_CLOEXEC, 0, "/proc/thread-self/ns/net");
+        return FileCalls.openat(DIR.get().fd, "net", Linux.O_RDONLY | Linux.O_CLOEXEC, 0, "/proc/thread-self/ns/net");
     }
 }

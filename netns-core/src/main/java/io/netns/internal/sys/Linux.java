@@ -101,7 +101,12 @@ public final class Linux {
     public static final int MSG_DONTWAIT = 0x40;
     public static final short POLLIN = 1;
 
-    // tun
+    // tun (linux/if_tun.h), net/if.h
+    public static final int IFNAMSIZ = 16;
+    public static final int IFF_TUN = 0x0001;
+    public static final int IFF_TAP = 0x0002;
+    public static final int IFF_NO_PI = 0x1000;
+    public static final int IFF_MULTI_QUEUE = 0x0100;
     public static final long TUNSETIFF = 0x400454caL;
     public static final long TUNSETPERSIST = 0x400454cbL;
     public static final long TUNSETOWNER = 0x400454ccL;

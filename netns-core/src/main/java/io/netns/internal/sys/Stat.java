@@ -1,14 +1,8 @@
 package io.netns.internal.sys;
 
-import java.lang.foreign.MemorySegment;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-
 /**
- * The fields of {@code struct statx} this library needs. Two namespace files are the same
- * namespace exactly when {@link #dev()} and {@link #ino()} are equal.
+ * The fields of {@code struct statx} this library needs (read by {@code Statx}). Two namespace
+ * files are the same namespace exactly when {@link #dev()} and {@link #ino()} are equal.
  *
  * @param devMajor major number of the device holding the file (nsfs for namespaces)
  * @param devMinor minor number of that device
@@ -19,17 +13,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * @param size file size in bytes
  */
 public record Stat(int devMajor, int devMinor, long ino, int mode, long attributes, long mountId, long size) {
-
-    static Stat fromStatx(MemorySegment buf) {
-        return new Stat(
-                buf.get(JAVA_INT, 136),
-                buf.get(JAVA_INT, 140),
-                buf.get(JAVA_LONG, 32),
-                Short.toUnsignedInt(buf.get(JAVA_SHORT, 28)),
-                buf.get(JAVA_LONG, 8),
-                buf.get(JAVA_LONG, 144),
-                buf.get(JAVA_LONG, 40));
-    }
 
     /** @return the device number as the kernel's {@code new_encode_dev} would pack it */
     public long dev() {

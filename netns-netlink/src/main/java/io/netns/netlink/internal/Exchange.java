@@ -2,7 +2,7 @@ package io.netns.netlink.internal;
 
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-import io.netns.internal.sys.Errno;
+import io.netns.Errno;
 import io.netns.internal.sys.NamespaceAccess;
 import io.netns.netlink.DumpInterruptedException;
 import io.netns.netlink.NetlinkException;

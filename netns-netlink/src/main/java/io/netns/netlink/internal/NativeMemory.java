@@ -1,6 +1,6 @@
 package io.netns.netlink.internal;
 
-import io.netns.internal.sys.Sys;
+
 import io.netns.netlink.wire.MessageWriter;
 
 import java.lang.foreign.MemorySegment;
@@ -18,16 +18,16 @@ final class NativeMemory implements MessageWriter.Memory {
 
     @Override
     public MemorySegment allocate(long bytes) {
-        return Sys.malloc(bytes);
+        return io.netns.internal.sys.Memory.malloc(bytes);
     }
 
     @Override
     public MemorySegment grow(MemorySegment old, long bytes) {
-        return Sys.realloc(old, bytes);
+        return io.netns.internal.sys.Memory.realloc(old, bytes);
     }
 
     @Override
     public void release(MemorySegment buffer) {
-        Sys.free(buffer);
+        io.netns.internal.sys.Memory.free(buffer);
     }
 }

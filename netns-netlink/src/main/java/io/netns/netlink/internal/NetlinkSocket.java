@@ -1,12 +1,15 @@
 package io.netns.netlink.internal;
 
+import io.netns.Errno;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-import io.netns.internal.sys.Errno;
 import io.netns.internal.sys.CurrentNamespace;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
-import io.netns.internal.sys.Sys;
+import io.netns.internal.sys.FileCalls;
+import io.netns.internal.sys.Memory;
+import io.netns.internal.sys.SockaddrNl;
+import io.netns.internal.sys.SocketCalls;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.wire.ErrorMessage;
 import io.netns.netlink.wire.MessageReader;
@@ -18,7 +21,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * One netlink socket (NETLINK_ROUTE, or another protocol such as NETLINK_NETFILTER), created by a
@@ -29,7 +31,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 public final class NetlinkSocket implements AutoCloseable {
     private static final int SOL_NETLINK = 270;
     /** Receive buffer: dumps come in datagrams of at most 32 KiB; single messages can be larger. */
-    private static final int RX_BUFFER = 1 << 20;
+    public static final int RX_BUFFER = 1 << 20;
     /** Kernel socket buffer: room for the acks of a pipelined batch and for bursts of events. */
     public static final int SOCKET_BUFFER = 8 << 20;
 
@@ -54,16 +56,16 @@ public final class NetlinkSocket implements AutoCloseable {
         this.fd = fd;
         this.namespace = namespace;
         // malloc'ed, not zeroed: the kernel writes before we read, and untouched pages cost nothing
-        this.block = Sys.malloc(RX_BUFFER + 16);
+        this.block = Memory.malloc(RX_BUFFER + SockaddrNl.SIZE + 4);
         this.rx = block.asSlice(0, RX_BUFFER);
-        this.from = block.asSlice(RX_BUFFER, 12);
-        this.fromLen = block.asSlice(RX_BUFFER + 12, 4);
+        this.from = block.asSlice(RX_BUFFER, SockaddrNl.SIZE);
+        this.fromLen = block.asSlice(RX_BUFFER + SockaddrNl.SIZE, 4);
         int port;
         try {
             port = boundPort();
         } catch (RuntimeException e) {
             tx.close();
-            Sys.free(block);
+            Memory.free(block);
             throw e;
         }
         this.portId = port;
@@ -100,7 +102,7 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             return new NetlinkSocket(fd, ns.toString());
         } catch (RuntimeException e) {
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
             throw e;
         }
     }
@@ -110,25 +112,23 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private static int createFd(int protocol, int[] groups, int bufferBytes) {
-        int fd = Sys.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, protocol);
+        int fd = SocketCalls.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, protocol);
         try {
-            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_EXT_ACK, 1);
-            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_CAP_ACK, 1);
-            Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_GET_STRICT_CHK, 1);
+            SocketCalls.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_EXT_ACK, 1);
+            SocketCalls.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_CAP_ACK, 1);
+            SocketCalls.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_GET_STRICT_CHK, 1);
             bufferSize(fd, Linux.SO_RCVBUFFORCE, Linux.SO_RCVBUF, bufferBytes);
             bufferSize(fd, Linux.SO_SNDBUFFORCE, Linux.SO_SNDBUF, SOCKET_BUFFER);
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment addr = arena.allocate(12, 4);
-                addr.set(JAVA_SHORT, 0, (short) Linux.AF_NETLINK);
-                Sys.bind(fd, addr); // the kernel picks the port id
+                SocketCalls.bind(fd, SockaddrNl.allocate(arena)); // the kernel picks the port id
             }
             // join after bind: bind() resets the memberships of groups 1..32 to its nl_groups
             for (int g : groups) {
-                Sys.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_ADD_MEMBERSHIP, g);
+                SocketCalls.setsockopt(fd, SOL_NETLINK, Nlmsg.NETLINK_ADD_MEMBERSHIP, g);
             }
             return fd;
         } catch (RuntimeException e) {
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
             throw e;
         }
     }
@@ -136,17 +136,17 @@ public final class NetlinkSocket implements AutoCloseable {
     /** The FORCE variant (root) ignores rmem_max; without CAP_NET_ADMIN fall back to the capped one. */
     private static void bufferSize(int fd, int force, int plain, int bytes) {
         try {
-            Sys.setsockopt(fd, Linux.SOL_SOCKET, force, bytes);
+            SocketCalls.setsockopt(fd, Linux.SOL_SOCKET, force, bytes);
         } catch (NetnsException e) {
-            Sys.setsockopt(fd, Linux.SOL_SOCKET, plain, bytes);
+            SocketCalls.setsockopt(fd, Linux.SOL_SOCKET, plain, bytes);
         }
     }
 
     private int boundPort() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment addr = arena.allocate(12, 4);
-            Sys.getsockname(fd, addr);
-            return addr.get(JAVA_INT, 4);
+            MemorySegment addr = SockaddrNl.allocate(arena);
+            SocketCalls.getsockname(fd, addr);
+            return SockaddrNl.portId(addr);
         }
     }
 
@@ -167,7 +167,7 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Sends everything the writer holds in one datagram, then resets it. */
     public void flush() {
         MemorySegment data = tx.written();
-        long n = Sys.send(fd, data, data.byteSize(), 0);
+        long n = SocketCalls.send(fd, data, data.byteSize(), 0);
         if (n != data.byteSize()) {
             throw new NetnsException("netlink sendto wrote " + n + " of " + data.byteSize() + " bytes");
         }
@@ -184,9 +184,9 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public boolean receive(boolean dontWait) {
         while (true) {
-            fromLen.set(JAVA_INT, 0, 12);
-            long n = Sys.recvfrom(fd, rx, RX_BUFFER, Linux.MSG_TRUNC | (dontWait ? Linux.MSG_DONTWAIT : 0), from,
-                    fromLen);
+            fromLen.set(JAVA_INT, 0, SockaddrNl.SIZE);
+            long n = SocketCalls.recvfrom(fd, rx, RX_BUFFER,
+                    Linux.MSG_TRUNC | (dontWait ? Linux.MSG_DONTWAIT : 0), from, fromLen);
             if (n < 0) {
                 return false;
             }
@@ -194,7 +194,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 throw new NetnsException("netlink message of " + n + " bytes exceeded the " + RX_BUFFER
                         + "-byte receive buffer and was lost");
             }
-            if (from.get(JAVA_INT, 4) != 0) {
+            if (SockaddrNl.portId(from) != 0) {
                 continue; // not from the kernel
             }
             reader.reset(rx, n);
@@ -208,7 +208,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @param millis how long to wait at most
      */
     public boolean poll(int millis) {
-        return Sys.pollIn(fd, millis);
+        return SocketCalls.pollIn(fd, millis);
     }
 
     /**
@@ -234,9 +234,9 @@ public final class NetlinkSocket implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            Sys.closeQuietly(fd);
+            FileCalls.closeQuietly(fd);
             tx.close();
-            Sys.free(block);
+            Memory.free(block);
         }
     }
 }

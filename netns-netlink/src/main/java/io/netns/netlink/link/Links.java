@@ -1,9 +1,8 @@
 package io.netns.netlink.link;
 
 import io.netns.NetnsException;
-import io.netns.internal.sys.Errno;
-import io.netns.internal.sys.Linux;
-import io.netns.internal.sys.Sys;
+import io.netns.Errno;
+import io.netns.internal.sys.TunDevice;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
@@ -14,17 +13,11 @@ import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Rtm;
 import io.netns.netlink.wire.RtnlGroup;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * The links of one namespace, like {@code ip link}: {@code rt.links()}. Changes run at once (see
@@ -71,7 +64,8 @@ public final class Links extends LinkRequests {
         if (c.namespace != null) {
             throw new IllegalArgumentException("create a tun/tap through a handle of its own namespace");
         }
-        ex.namespace().run(() -> createTun(c.name, spec.kind().tap(), spec.kind().multiQueue()));
+        // the kernel creates tun/tap devices only through /dev/net/tun, by a thread inside the namespace
+        ex.namespace().run(() -> TunDevice.createPersistent(c.name, spec.kind().tap(), spec.kind().multiQueue()));
         LinkUpdate u = LinkUpdate.of();
         if (c.mtu > 0) {
             u = u.mtu(c.mtu);
@@ -105,23 +99,6 @@ public final class Links extends LinkRequests {
                 }
                 throw e;
             }
-        }
-    }
-
-    /** The kernel creates tun/tap devices only through /dev/net/tun, by a thread inside the namespace. */
-    private static void createTun(String name, boolean tap, boolean multiQueue) {
-        int fd = Sys.open("/dev/net/tun", Linux.O_RDWR | Linux.O_CLOEXEC, 0);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment ifr = arena.allocate(40, 8);
-            byte[] n = name.getBytes(StandardCharsets.UTF_8);
-            MemorySegment.copy(n, 0, ifr, JAVA_BYTE, 0, n.length);
-            int flags = (tap ? io.netns.netlink.wire.Tun.IFF_TAP : io.netns.netlink.wire.Tun.IFF_TUN)
-                    | io.netns.netlink.wire.Tun.IFF_NO_PI | (multiQueue ? io.netns.netlink.wire.Tun.IFF_MULTI_QUEUE : 0);
-            ifr.set(JAVA_SHORT, 16, (short) flags);
-            Sys.ioctl(fd, Linux.TUNSETIFF, ifr, "ioctl(TUNSETIFF)", name);
-            Sys.ioctl(fd, Linux.TUNSETPERSIST, MemorySegment.ofAddress(1), "ioctl(TUNSETPERSIST)", name);
-        } finally {
-            Sys.closeQuietly(fd);
         }
     }
 
