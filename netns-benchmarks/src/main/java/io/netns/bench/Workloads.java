@@ -1,17 +1,18 @@
 package io.netns.bench;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NamespaceScope;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Batch;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.address.AddressSpec;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.LinkUpdate;
+import io.netns.netlink.link.OperState;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.route.RouteSpec;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

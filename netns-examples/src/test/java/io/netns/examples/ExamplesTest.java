@@ -1,27 +1,67 @@
 package io.netns.examples;
 
+import io.netns.netlink.link.Link;
+import io.netns.testing.Ip;
+import io.netns.testing.Leaks;
 import io.netns.testing.PrivilegedTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every documented example runs, so none rots. */
+/**
+ * Every example of {@code io.netns.examples} runs, so none rots. Each makes its own namespaces
+ * (named with this JVM's pid) and must leave none of them, no mount and no descriptor behind.
+ * The Netty example has a test of its own ({@code netty.NettyServerTest}), the seed demo too.
+ */
 @PrivilegedTest
 class ExamplesTest {
+    private static final String PID = "-" + ProcessHandle.current().pid();
     private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    private Leaks.Snapshot before;
+
+    @BeforeAll
+    static void prime() {
+        Leaks.primeLibraryCaches();
+    }
+
+    @BeforeEach
+    void baseline() {
+        assertThat(examplesNamespaces()).isEmpty();
+        before = Leaks.snapshot();
+    }
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        assertThat(examplesNamespaces()).as("namespaces left by the example").isEmpty();
+        assertThat(Leaks.leaksAfterSettling(before, true)).as("printed:%n%s", printed()).isEmpty();
+    }
+
+    private static List<String> examplesNamespaces() {
+        return Ip.netnsList().stream().filter(n -> n.endsWith(PID) || n.contains(PID + "-")).toList();
+    }
 
     private String printed() {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
     @Test
+    void quickStart() throws Exception {
+        QuickStart.run(out);
+        assertThat(printed()).contains("lo:", "veth0:").doesNotContain("veth1");
+    }
+
+    @Test
     void enter() throws Exception {
-        String devices = EnterExample.run(out);
+        String devices = Enter.run(out);
         assertThat(devices).contains("lo:").doesNotContain("eth0");
         String[] lines = printed().split("\n");
         assertThat(lines[0].substring(8)).isEqualTo(lines[2].substring(8)).isNotEqualTo(lines[1].substring(8));
@@ -29,30 +69,68 @@ class ExamplesTest {
 
     @Test
     void runInside() throws Exception {
-        assertThat(RunInsideExample.run(out)).containsExactly("lo");
+        assertThat(RunInside.run(out)).containsExactly("lo");
     }
 
     @Test
     void exec() throws Exception {
-        assertThat(ExecExample.run(out).split("\\s+")).containsExactly("lo");
+        assertThat(Exec.run(out).split("\\s+")).containsExactly("lo");
         assertThat(printed()).contains("(exit 0)");
     }
 
     @Test
-    void processNamespace() throws Exception {
-        assertThat(ProcessNamespaceExample.run(out)).get().asString().startsWith("ex-pid-");
+    void containerNamespace() throws Exception {
+        assertThat(ContainerNamespace.run(out)).get().asString().startsWith("ex-pid-");
         assertThat(printed()).contains("same as ex-pid-").contains(": true");
     }
 
     @Test
     void serveAcrossNamespaces() throws Exception {
-        assertThat(ServeAcrossNamespacesExample.run(out)).startsWith("hello /198.18.90.2:");
+        assertThat(ServeAcrossNamespaces.run(out)).startsWith("hello /198.18.90.2:");
     }
 
     @Test
     void watchEvents() throws Exception {
-        assertThat(WatchEventsExample.run(out)).contains("link NEW va DOWN", "link DEL va DOWN")
+        assertThat(WatchEvents.run(out)).contains("link NEW va DOWN", "link DEL va DOWN")
                 .anyMatch(s -> s.startsWith("netns CREATE ex-watch-"))
                 .anyMatch(s -> s.startsWith("netns DELETE ex-watch-"));
+    }
+
+    @Test
+    void createVethPair() {
+        List<Link> veths = CreateVethPair.run(out);
+        assertThat(veths).extracting(Link::name).containsExactlyInAnyOrder("veth0", "veth1");
+        assertThat(veths).allSatisfy(l -> assertThat(l.isUp()).isTrue());
+        Link veth0 = veths.stream().filter(l -> l.name().equals("veth0")).findFirst().orElseThrow();
+        Link veth1 = veths.stream().filter(l -> l.name().equals("veth1")).findFirst().orElseThrow();
+        assertThat(veth0.link()).hasValue(veth1.index());
+    }
+
+    @Test
+    void moveLinkToNamespace() {
+        Link eth0 = MoveLinkToNamespace.run(out);
+        assertThat(eth0.name()).isEqualTo("eth0");
+        assertThat(eth0.isUp()).isTrue();
+        assertThat(printed()).contains("veth1 gone").contains("in nsid ").doesNotContain("in nsid -1");
+    }
+
+    @Test
+    void routedPair() throws Exception {
+        assertThat(RoutedPair.run(out)).startsWith("hello from ex-rt-right-").contains(" to /198.18.10.2:");
+        assertThat(printed()).contains("route get 198.18.11.2: via 198.18.10.1 dev eth0");
+    }
+
+    @Test
+    void bridgeOfThree() throws Exception {
+        assertThat(BridgeOfThree.run(out)).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
+        assertThat(printed()).contains(": hello /198.18.20.3:");
+    }
+
+    @Test
+    void batchSetup() {
+        int[] counts = BatchSetup.run(out);
+        assertThat(counts[0]).isEqualTo(1 + 2 * 100);   // lo and 100 pairs
+        assertThat(counts[1]).isEqualTo(1);             // group 7 held the a* ends; each b* peer went with its end
+        assertThat(counts[2]).isEqualTo(1 + 20);
     }
 }

@@ -1,15 +1,7 @@
 package io.netns.junit5;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Rtnetlink;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,15 +1,12 @@
 package io.netns.junit5;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.address.AddressSpec;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.OperState;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,5 @@
 package io.netns.testcontainers;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;

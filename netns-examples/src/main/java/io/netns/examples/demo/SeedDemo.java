@@ -1,18 +1,14 @@
 package io.netns.examples.demo;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
 import io.netns.examples.cli.IpCommand;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.OperState;
+import io.netns.netlink.route.RouteSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -163,7 +159,7 @@ public final class SeedDemo {
             r2.links().awaitOperState("v21", OperState.UP, UP);
             cmd("ip -n " + NS2 + " route get 198.18.1.1");
             result(r2.routes().get("198.18.1.1").gateway().map(g -> "via " + g.getHostAddress()).orElse("direct")
-                    + " dev " + r2.link(r2.routes().get("198.18.1.1").outputInterface().orElseThrow()).name());
+                    + " dev " + r2.links().get(r2.routes().get("198.18.1.1").outputInterface().orElseThrow()).name());
         }
         tcp("from " + NS2 + " to the host side, routed through " + NS1, ns2, "198.18.1.1");
 

@@ -1,17 +1,10 @@
 package io.netns.junit5.docs;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.junit5.NetnsTest;
 import io.netns.junit5.TempNetns;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.link.Link;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,16 +1,10 @@
 package io.netns.examples.netty;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.OperState;
 import io.netns.netty.NetnsChannels;
 import io.netns.netty.NetnsEventLoops;
 import io.netty.bootstrap.Bootstrap;
@@ -52,12 +46,18 @@ import java.util.concurrent.TimeUnit;
  * <p>The listening sockets are created inside by {@link NetnsChannels#serverSocket}; the event
  * loops stay in the JVM's own namespace ({@link NetnsEventLoops#epollHere}): a socket, once
  * created, carries its namespace, whatever thread serves it.
+ *
+ * <p>Replaces: {@code ip netns add} (four times); for each server S:
+ * {@code ip -n S link add eth0 type veth peer name a0 netns ex-netty-cli-PID};
+ * {@code ip -n S addr add 198.18.100.1/24 dev eth0}; {@code ip -n ex-netty-cli-PID addr add 198.18.100.2/24 dev a0};
+ * {@code ip -n ... link set ... up}; then {@code ip netns exec S nc -l -p 8080} in each and
+ * {@code ip netns exec ex-netty-cli-PID nc 198.18.10x.1 8080}; {@code ip netns del ...}.
  */
-public final class MultiNamespaceNettyServer {
+public final class NettyServer {
     /** The port every server listens on. */
     public static final int PORT = 8080;
 
-    private MultiNamespaceNettyServer() {
+    private NettyServer() {
     }
 
     public static void main(String[] args) throws Exception {

@@ -12,9 +12,11 @@ import java.util.Optional;
  * Open the namespace of a running process, as container tutorials do with
  * {@code nsenter -t PID -n}: here the process is one we start inside a namespace, but any PID
  * works (a container's, found with {@code docker inspect -f '{{.State.Pid}}'}).
+ *
+ * <p>Replaces: {@code nsenter -t PID -n}; {@code ip netns identify PID}; {@code ip netns pids NAME}.
  */
-public final class ProcessNamespaceExample {
-    private ProcessNamespaceExample() {
+public final class ContainerNamespace {
+    private ContainerNamespace() {
     }
 
     public static void main(String[] args) throws Exception {

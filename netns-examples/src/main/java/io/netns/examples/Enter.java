@@ -11,9 +11,12 @@ import java.nio.file.Path;
 /**
  * Enter a namespace with try-with-resources: {@code ip netns add} + {@code ip netns exec} for the
  * current thread. The thread is back in its own namespace when the block ends, even if it throws.
+ *
+ * <p>Replaces: {@code ip netns add NAME}; {@code ip netns exec NAME cat /proc/net/dev};
+ * {@code ip netns del NAME}.
  */
-public final class EnterExample {
-    private EnterExample() {
+public final class Enter {
+    private Enter() {
     }
 
     public static void main(String[] args) throws Exception {

@@ -15,9 +15,12 @@ import java.util.List;
  * <p>Inside, read {@code /proc/thread-self/net/...}: {@code /proc/net} and {@code /proc/self/net}
  * show the process's main thread's namespace, and so does part of what
  * {@link java.net.NetworkInterface} reports (it reads {@code /proc/net/if_inet6}).
+ *
+ * <p>Replaces: {@code ip netns add NAME}; {@code ip netns exec NAME cat /proc/net/dev}, with Java
+ * code instead of a process; {@code ip netns del NAME}.
  */
-public final class RunInsideExample {
-    private RunInsideExample() {
+public final class RunInside {
+    private RunInside() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -28,7 +31,7 @@ public final class RunInsideExample {
     public static List<String> run(PrintStream out) throws Exception {
         String name = "ex-call-" + ProcessHandle.current().pid();
         try (NetworkNamespace ns = Netns.create(name)) {
-            List<String> inside = ns.call(RunInsideExample::devices);
+            List<String> inside = ns.call(RunInside::devices);
             out.println("inside " + name + ": " + inside);
             out.println("this thread sees:  " + devices());
             return inside;

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Netty example serves one port in three namespaces at once, and leaves nothing behind. */
 @PrivilegedTest
-class MultiNamespaceNettyServerTest {
+class NettyServerTest {
     @Test
     void servesTheSamePortInThreeNamespaces() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Map<String, String> replies = MultiNamespaceNettyServer.run(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Map<String, String> replies = NettyServer.run(new PrintStream(buf, true, StandardCharsets.UTF_8));
         String printed = buf.toString(StandardCharsets.UTF_8);
 
         long pid = ProcessHandle.current().pid();
@@ -34,7 +34,7 @@ class MultiNamespaceNettyServerTest {
         }
         assertThat(inodes).hasSize(3);
         assertThat(printed.lines().filter(l -> l.startsWith("listening on ") && l.contains(":"
-                + MultiNamespaceNettyServer.PORT + " in ex-netty-"))).hasSize(3);
+                + NettyServer.PORT + " in ex-netty-"))).hasSize(3);
         for (String name : replies.keySet()) {
             assertThat(Netns.exists(name)).isFalse();
         }

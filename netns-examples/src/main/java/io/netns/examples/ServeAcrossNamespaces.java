@@ -1,16 +1,10 @@
 package io.netns.examples;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.OperState;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -23,9 +17,14 @@ import java.time.Duration;
 /**
  * Serve TCP inside one namespace and connect from another, over a veth pair: the sockets belong to
  * their namespaces, the threads using them (virtual ones here) do not move.
+ *
+ * <p>Replaces: {@code ip -n A link add eth0 type veth peer name eth0 netns B};
+ * {@code ip -n A addr add 198.18.90.1/24 dev eth0}; {@code ip -n B addr add 198.18.90.2/24 dev eth0};
+ * {@code ip -n A link set eth0 up}; {@code ip -n B link set eth0 up}; then
+ * {@code ip netns exec A nc -l 198.18.90.1 7007} and {@code ip netns exec B nc 198.18.90.1 7007}.
  */
-public final class ServeAcrossNamespacesExample {
-    private ServeAcrossNamespacesExample() {
+public final class ServeAcrossNamespaces {
+    private ServeAcrossNamespaces() {
     }
 
     public static void main(String[] args) throws Exception {

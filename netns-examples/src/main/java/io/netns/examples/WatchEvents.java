@@ -1,16 +1,11 @@
 package io.netns.examples;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.event.NetlinkEvent;
+import io.netns.netlink.event.NetlinkMonitor;
+import io.netns.netlink.link.LinkSpec;
 
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
@@ -27,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watch namespaces come and go (the run directory, like {@code ip netns monitor}) and links change
  * inside one ({@code ip -n NAME monitor link}).
+ *
+ * <p>Replaces: {@code ip netns monitor}; {@code ip -n NAME monitor link}.
  */
-public final class WatchEventsExample {
-    private WatchEventsExample() {
+public final class WatchEvents {
+    private WatchEvents() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,18 +41,20 @@ public final class WatchEventsExample {
         Files.createDirectories(dir);
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
-            try (NetworkNamespace ns = Netns.create(name);
-                 NetlinkMonitor links = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK);
-                 Rtnetlink rt = Rtnetlink.open(ns)) {
-                rt.links().add(LinkSpec.veth("va", "vb"));
-                rt.links().setUp("va");
-                rt.links().del("va");
-                Optional<NetlinkEvent> e;
-                while ((e = links.poll(Duration.ofMillis(200))).isPresent()) {
-                    if (e.get() instanceof NetlinkEvent.LinkEvent l) {
-                        seen.add("link " + l.action() + " " + l.link().name() + " " + l.link().operState());
+            try (NetworkNamespace ns = Netns.create(name); Rtnetlink rt = Rtnetlink.open(ns)) {
+                // docs:begin cookbook.md
+                try (NetlinkMonitor m = NetlinkMonitor.open(ns, NetlinkMonitor.Group.LINK, NetlinkMonitor.Group.IPV4_ADDRESS)) {
+                    rt.links().add(LinkSpec.veth("va", "vb"));                  // ip link add va type veth peer name vb
+                    rt.links().setUp("va");                                     // ip link set va up
+                    rt.links().del("va");                                       // ip link del va
+                    Optional<NetlinkEvent> e;
+                    while ((e = m.poll(Duration.ofMillis(200))).isPresent()) {  // m.take() waits without a limit
+                        if (e.get() instanceof NetlinkEvent.LinkEvent l) {      // AddressEvent, RouteEvent, ..., Overrun: resync
+                            seen.add("link " + l.action() + " " + l.link().name() + " " + l.link().operState());
+                        }
                     }
                 }
+                // docs:end
             } finally {
                 Netns.delete(name);
             }

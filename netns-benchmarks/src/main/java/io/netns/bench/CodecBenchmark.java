@@ -1,14 +1,10 @@
-package io.netns.netlink;
+package io.netns.bench;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import io.netns.internal.sys.Sys;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.kind.Veth;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.wire.Ifa;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.MessageWriter;
 import io.netns.netlink.wire.Nlmsg;
@@ -31,6 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -38,9 +35,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The codec without the kernel: encoding requests into a reused buffer (which should allocate
- * nothing per message) and decoding dumps into value objects. Run with
+ * The codec without the kernel, through netns-netlink's public wire layer ({@code io.netns.netlink.wire}):
+ * encoding requests into a reused heap buffer (which should allocate nothing per message) and
+ * decoding dumps from native memory into value objects. Run with
  * {@code bin/netns-bench jmh CodecBenchmark -prof gc}.
+ *
+ * <p>The veth request is encoded by {@link LinkSpec#encode}; the address and multipath-route
+ * requests are written field by field with {@link MessageWriter}, in the layout
+ * {@code AddressSpec}/{@code RouteSpec} use (their encoders are not public).
  *
  * <p>The 10,000-route dump is built in the kernel's own layout for such routes (rtmsg, RTA_TABLE,
  * RTA_DST, RTA_GATEWAY, RTA_OIF, flagged NLM_F_MULTI); the 1,000-link dump repeats the link
@@ -53,11 +55,16 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CodecBenchmark {
+    private static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
+
     private MessageWriter writer;
-    private LinkSpec veth;
-    private AddressSpec address;
-    private RouteSpec multipath;
+    private Veth.Spec veth;
+    private final byte[] address = {(byte) 198, 18, 0, 1};
+    private final byte[] gateway2 = {(byte) 198, 18, 0, 2};
+    private final byte[] gateway3 = {(byte) 198, 18, 0, 3};
+    private final byte[] destination = {(byte) 198, 18, 6, 0};
     private final int[] hops = {2, 3};
+    private Arena arena;
     private MemorySegment routes;
     private long routesLength;
     private MemorySegment links;
@@ -66,10 +73,9 @@ public class CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        writer = new MessageWriter(64 * 1024);
+        writer = MessageWriter.onHeap(64 * 1024);
         veth = LinkSpec.veth("veth0", "veth1").mtu(1400).address("02:00:00:00:00:01").up();
-        address = AddressSpec.of("198.18.0.1/24", "veth0");
-        multipath = RouteSpec.to("198.18.6.0/24").nextHop("198.18.0.2", "veth0", 1).nextHop("198.18.0.3", "veth1", 2);
+        arena = Arena.ofShared();
         buildRoutes(10_000);
         buildLinks(1_000);
     }
@@ -77,12 +83,11 @@ public class CodecBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         writer.close();
-        Sys.free(routes);
-        Sys.free(links);
+        arena.close();
     }
 
     private void buildRoutes(int n) {
-        try (MessageWriter w = new MessageWriter(n * 64L)) {
+        try (MessageWriter w = MessageWriter.onHeap(n * 64L)) {
             for (int i = 0; i < n; i++) {
                 w.beginMessage(Rtm.RTM_NEWROUTE, Nlmsg.NLM_F_MULTI, 1, 1);
                 w.rtmsg(2, 32, 0, 0, 254, 3, 0, 1, 0);
@@ -93,7 +98,7 @@ public class CodecBenchmark {
                 w.endMessage();
             }
             routesLength = w.position();
-            routes = Sys.malloc(routesLength);
+            routes = arena.allocate(routesLength, 8);
             MemorySegment.copy(w.written(), 0, routes, 0, routesLength);
         }
     }
@@ -118,7 +123,7 @@ public class CodecBenchmark {
         for (int i = 0; i < n; i++) {
             size += (messages.get(i % messages.size()).length + 3) & ~3;
         }
-        links = Sys.malloc(size);
+        links = arena.allocate(size, 8);
         long pos = 0;
         for (int i = 0; i < n; i++) {
             byte[] m = messages.get(i % messages.size());
@@ -128,22 +133,43 @@ public class CodecBenchmark {
         linksLength = size;
     }
 
+    /** {@code ip link add veth0 mtu 1400 address 02:00:00:00:00:01 up type veth peer name veth1}. */
     @Benchmark
     public long encodeVethWithPeer() {
-        Requests.links().add(writer.reset(), 1, veth, 0, 0, -1, -1);
+        veth.encode(writer.reset(), 1, 0, 0, ns -> -1);
         return writer.position();
     }
 
+    /** {@code ip addr add 198.18.0.1/24 dev veth0} (ifindex 2). */
     @Benchmark
     public long encodeAddress() {
-        Requests.address(writer.reset(), Rtm.RTM_NEWADDR, Requests.CREATE, 1, address, 2);
-        return writer.position();
+        MessageWriter w = writer.reset();
+        w.beginMessage(Rtm.RTM_NEWADDR, CREATE, 1, 0);
+        w.ifaddrmsg(2, 24, 0, 0, 2);
+        w.attrBytes(Ifa.IFA_LOCAL, address);
+        w.attrBytes(Ifa.IFA_ADDRESS, address);
+        w.endMessage();
+        return w.position();
     }
 
+    /** {@code ip route add 198.18.6.0/24 nexthop via 198.18.0.2 dev veth0 weight 1 nexthop via 198.18.0.3 dev veth1 weight 2}. */
     @Benchmark
     public long encodeMultipathRoute() {
-        Requests.route(writer.reset(), Rtm.RTM_NEWROUTE, Requests.CREATE, 1, multipath, 0, hops);
-        return writer.position();
+        MessageWriter w = writer.reset();
+        w.beginMessage(Rtm.RTM_NEWROUTE, CREATE, 1, 0);
+        w.rtmsg(2, 24, 0, 0, 254, 3, 0, 1, 0);
+        w.attrBytes(Rta.RTA_DST, destination);
+        long mp = w.beginNested(Rta.RTA_MULTIPATH);
+        byte[][] gateways = {gateway2, gateway3};
+        for (int i = 0; i < hops.length; i++) {
+            long start = w.position();
+            w.u16(0).u8(0).u8(i).u32(hops[i]);
+            w.attrBytes(Rta.RTA_GATEWAY, gateways[i]);
+            w.patchU16(start, (int) (w.position() - start));
+        }
+        w.endNested(mp);
+        w.endMessage();
+        return w.position();
     }
 
     @Benchmark
@@ -152,7 +178,7 @@ public class CodecBenchmark {
         MessageReader r = reader.reset(routes, routesLength);
         int n = 0;
         while (r.next()) {
-            bh.consume(Decoders.route(r));
+            bh.consume(Route.decode(r));
             n++;
         }
         return n;
@@ -164,7 +190,7 @@ public class CodecBenchmark {
         MessageReader r = reader.reset(links, linksLength);
         int n = 0;
         while (r.next()) {
-            bh.consume(Decoders.link(r));
+            bh.consume(Link.decode(r));
             n++;
         }
         return n;

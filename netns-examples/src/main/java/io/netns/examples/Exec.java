@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Start a process inside a namespace: {@code ip netns exec NAME ls /sys/class/net}. The child
  * sees the namespace's devices, also under /sys. No shell: arguments are passed as an array.
+ *
+ * <p>Replaces: {@code ip netns add NAME}; {@code ip netns exec NAME ls /sys/class/net};
+ * {@code ip netns del NAME}.
  */
-public final class ExecExample {
-    private ExecExample() {
+public final class Exec {
+    private Exec() {
     }
 
     public static void main(String[] args) throws Exception {
