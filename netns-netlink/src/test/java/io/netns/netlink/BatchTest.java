@@ -1,21 +1,17 @@
 package io.netns.netlink;
 
+import io.netns.netlink.route.RouteSpec;
+import io.netns.netlink.link.Link;
 import io.netns.Errno;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.address.AddressSpec;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.LinkUpdate;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,18 +1,15 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+import io.netns.netlink.address.Address;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.neighbour.Neighbour;
+import io.netns.netlink.nsid.Nsids;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.rule.Rule;
 import io.netns.netlink.wire.ErrorMessage;
 import io.netns.netlink.wire.MessageReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;

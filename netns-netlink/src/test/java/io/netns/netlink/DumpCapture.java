@@ -1,24 +1,11 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.internal.NetlinkSocket;
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.MessageReader;
-import io.netns.netlink.internal.NetlinkSocket;
-import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.Nlmsg;
-import io.netns.netlink.internal.NetlinkSocket;
-import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.Rtm;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,23 +1,19 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netns.netlink.DumpCapture.Dump;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.kind.Vxlan;
+import io.netns.netlink.route.NextHop;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.rule.Rule;
 import io.netns.netlink.wire.ErrorMessage;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Nlmsg;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

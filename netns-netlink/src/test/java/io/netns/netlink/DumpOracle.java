@@ -1,19 +1,20 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.netlink.rule.Rule;
+import io.netns.netlink.route.NextHop;
+import io.netns.netlink.link.kind.Vxlan;
+import io.netns.netlink.nsid.Nsids;
+import io.netns.netlink.link.kind.Bridge;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.address.Address;
+import io.netns.netlink.link.kind.Macvlan;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.neighbour.Neighbour;
 import io.netns.netlink.DumpCapture.Dump;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Nlmsg;
 import io.netns.testing.Ip;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;

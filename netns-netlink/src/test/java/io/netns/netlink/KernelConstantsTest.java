@@ -1,16 +1,11 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+import io.netns.netlink.link.OperState;
+import io.netns.netlink.route.RouteProtocol;
+import io.netns.netlink.route.RouteType;
 import io.netns.netlink.wire.Arphrd;
-import io.netns.netlink.wire.Fra;
 import io.netns.netlink.wire.FrAct;
+import io.netns.netlink.wire.Fra;
 import io.netns.netlink.wire.IfOper;
 import io.netns.netlink.wire.Ifa;
 import io.netns.netlink.wire.Iff;
@@ -40,7 +35,6 @@ import io.netns.netlink.wire.Tun;
 import io.netns.netlink.wire.Veth;
 import io.netns.testing.CHeaders;
 import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 

@@ -1,17 +1,9 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import io.netns.NetnsException;
+import io.netns.netlink.link.LinkSpec;
 import io.netns.Netns;
+import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,22 +1,24 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.netlink.link.kind.IpvlanMode;
+import io.netns.netlink.link.LinkStats;
+import io.netns.netlink.link.OperState;
+import io.netns.netlink.link.kind.BondMode;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.LinkUpdate;
+import io.netns.netlink.link.kind.Bridge;
+import io.netns.netlink.link.kind.Macvlan;
+import io.netns.netlink.link.kind.MacvlanMode;
+import io.netns.netlink.link.kind.Vxlan;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,21 +1,20 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.rule.Rule;
+import io.netns.netlink.rule.RuleSpec;
+import io.netns.netlink.neighbour.NeighbourSpec;
+import io.netns.netlink.neighbour.NudState;
+import io.netns.netlink.route.RouteType;
+import io.netns.netlink.neighbour.Neighbour;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;

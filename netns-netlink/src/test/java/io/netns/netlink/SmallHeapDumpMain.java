@@ -1,16 +1,10 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.route.RouteSpec;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-
+import io.netns.netlink.link.LinkSpec;
 import java.util.stream.Stream;
 
 /**

@@ -1,13 +1,6 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+import io.netns.netlink.link.LinkSpec;
 import io.netns.NamespaceScope;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
@@ -15,7 +8,6 @@ import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TestNames;
 import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

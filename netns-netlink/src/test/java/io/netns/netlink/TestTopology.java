@@ -1,13 +1,8 @@
 package io.netns.netlink;
 
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+import io.netns.netlink.address.AddressSpec;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.OperState;
 import java.time.Duration;
 
 /** The small topology the route and neighbour tests start from. */

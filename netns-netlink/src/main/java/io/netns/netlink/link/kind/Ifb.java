@@ -14,7 +14,7 @@ public record Ifb() implements LinkKind {
     /**
      * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
      */
     public static Spec spec(String name) {
         return new Spec(name);
