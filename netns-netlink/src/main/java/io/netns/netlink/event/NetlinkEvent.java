@@ -87,7 +87,7 @@ public sealed interface NetlinkEvent {
 
     /**
      * The kernel dropped events because they were not read fast enough (ENOBUFS on the socket).
-     * What was missed is unknown: dump the state again (e.g. {@link Rtnetlink#links()}) to resync.
+     * What was missed is unknown: dump the state again (e.g. {@link io.netns.netlink.Rtnetlink#links()}) to resync.
      * The monitor keeps working after this.
      */
     record Overrun() implements NetlinkEvent {

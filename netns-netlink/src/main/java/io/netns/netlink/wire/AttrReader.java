@@ -31,10 +31,13 @@ public final class AttrReader {
     private int rawType;
 
     /**
+     * A reader over the attributes from {@code start} to {@code end}, before the first one.
+     *
      * @param seg the buffer
      * @param start offset of the first attribute
      * @param end offset just past the last one
      * @param context what is being decoded, for messages ("RTM_NEWLINK")
+     * @throws NetlinkDecodeException if the range lies outside the buffer
      */
     public AttrReader(MemorySegment seg, long start, long end, String context) {
         if (start < 0 || end > seg.byteSize() || start > end + 3) {
@@ -48,9 +51,9 @@ public final class AttrReader {
     }
 
     /**
-     * Moves to the next attribute.
+     * Moves to the next attribute; its type and value are then available from the getters.
      *
-     * @return false when there is none left
+     * @return whether there was one: false when there is none left
      * @throws NetlinkDecodeException if its header is truncated or its length overruns the range
      */
     public boolean next() {
@@ -70,26 +73,27 @@ public final class AttrReader {
         return true;
     }
 
-    /** @return the attribute type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER bits */
+    /** {@return the current attribute's nla_type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER bits} */
     public int type() {
         return type;
     }
 
-    /** @return the type as sent, flag bits included */
+    /** {@return the current attribute's nla_type as sent, flag bits included} */
     public int rawType() {
         return rawType;
     }
 
-    /** @return offset of the value */
+    /** {@return the offset of the current attribute's value in the buffer (after its 4-byte header)} */
     public long valueOffset() {
         return value;
     }
 
-    /** @return value length in bytes */
+    /** {@return the length of the current attribute's value in bytes: nla_len less the header, padding excluded} */
     public int valueLength() {
         return valueLength;
     }
 
+    /** {@return the buffer being read, which the offsets of this reader index} */
     public MemorySegment segment() {
         return seg;
     }
@@ -101,42 +105,81 @@ public final class AttrReader {
         }
     }
 
+    /**
+     * {@return the current attribute's value as an unsigned 8-bit integer (NLA_U8)}
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 1 byte
+     */
     public int u8() {
         need(1, "u8");
         return Byte.toUnsignedInt(seg.get(JAVA_BYTE, value));
     }
 
+    /**
+     * {@return the current attribute's value as an unsigned 16-bit integer in host byte order (NLA_U16)}
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 2 bytes
+     */
     public int u16() {
         need(2, "u16");
         return Short.toUnsignedInt(seg.get(U16, value));
     }
 
+    /**
+     * {@return the current attribute's value as an unsigned 16-bit integer in network byte order
+     * (NLA_BE16: ports, VLAN protocols)}
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 2 bytes
+     */
     public int u16Be() {
         need(2, "be16");
         return Short.toUnsignedInt(seg.get(U16_BE, value));
     }
 
+    /**
+     * {@return the current attribute's value as a 32-bit integer in host byte order (NLA_U32, NLA_S32)};
+     * an unsigned value above {@link Integer#MAX_VALUE} comes back negative
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 4 bytes
+     */
     public int u32() {
         need(4, "u32");
         return seg.get(U32, value);
     }
 
+    /**
+     * {@return the current attribute's value as a 32-bit integer in network byte order (NLA_BE32)};
+     * an unsigned value above {@link Integer#MAX_VALUE} comes back negative
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 4 bytes
+     */
     public int u32Be() {
         need(4, "be32");
         return seg.get(U32_BE, value);
     }
 
+    /**
+     * {@return the current attribute's value as a 64-bit integer in host byte order (NLA_U64)};
+     * an unsigned value above {@link Long#MAX_VALUE} comes back negative
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 8 bytes
+     */
     public long u64() {
         need(8, "u64");
         return seg.get(U64, value);
     }
 
-    /** Reads a value that may be 4 or 8 bytes (kernel counters). */
+    /**
+     * {@return the current attribute's value, which may be 4 or 8 bytes (kernel counters), as an
+     * unsigned 32-bit or a 64-bit integer in host byte order}
+     *
+     * @throws NetlinkDecodeException if the value has fewer than 4 bytes
+     */
     public long u32or64() {
         return valueLength >= 8 ? u64() : Integer.toUnsignedLong(u32());
     }
 
-    /** @return the value up to its first NUL (or its end), decoded as UTF-8 */
+    /** {@return the current attribute's value up to its first NUL (or its end), decoded as UTF-8} */
     public String string() {
         int n = 0;
         while (n < valueLength && seg.get(JAVA_BYTE, value + n) != 0) {
@@ -160,25 +203,38 @@ public final class AttrReader {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** @return a copy of the value */
+    /** {@return a copy of the current attribute's value} */
     public byte[] bytes() {
         byte[] b = new byte[valueLength];
         MemorySegment.copy(seg, JAVA_BYTE, value, b, 0, valueLength);
         return b;
     }
 
-    /** @return a reader over the attributes nested in this one */
+    /**
+     * {@return a reader over the attributes nested in the current one}; its context is this reader's
+     * plus {@code "/" + what}
+     *
+     * @param what the nested attribute's name, for messages ("IFLA_LINKINFO")
+     */
     public AttrReader nested(String what) {
         return new AttrReader(seg, value, value + valueLength, context + "/" + what);
     }
 
-    /** @return a reader over the attributes that follow a fixed struct of {@code structSize} inside this one */
+    /**
+     * {@return a reader over the attributes that follow a fixed struct of {@code structSize} bytes
+     * (padded to 4) inside the current one}; its context is this reader's plus {@code "/" + what}
+     *
+     * @param structSize the size of the struct the value starts with
+     * @param what the struct's name, for messages
+     * @throws NetlinkDecodeException if the value is shorter than {@code structSize}
+     */
     public AttrReader nestedAfter(int structSize, String what) {
         need(structSize, what);
         long start = value + ((structSize + 3) & ~3);
         return new AttrReader(seg, Math.min(start, value + valueLength), value + valueLength, context + "/" + what);
     }
 
+    /** {@return what is being decoded, as given at construction ("RTM_NEWLINK/IFLA_LINKINFO")} */
     public String context() {
         return context;
     }

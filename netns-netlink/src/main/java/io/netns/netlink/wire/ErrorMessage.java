@@ -21,12 +21,20 @@ import static io.netns.netlink.wire.MessageWriter.U32;
  */
 public record ErrorMessage(int errno, int requestType, int requestSeq, String message, int offset, int missingType) {
 
-    /** @return whether this is a plain acknowledgement */
+    /** {@return whether this is an acknowledgement ({@code errno == 0}) rather than a failure} */
     public boolean isAck() {
         return errno == 0;
     }
 
-    /** Decodes the NLMSG_ERROR message the reader is on. */
+    /**
+     * Decodes the NLMSG_ERROR message the reader is on: struct nlmsgerr (linux/netlink.h), the error
+     * and the request's header, then the extended-ack attributes when NLM_F_ACK_TLVS is set.
+     *
+     * @param r a reader on a message of type {@code NLMSG_ERROR}
+     * @return the error, or the ack
+     * @throws NetlinkDecodeException if the message is too short for struct nlmsgerr or its attributes
+     *     are malformed
+     */
     public static ErrorMessage decode(MessageReader r) {
         MemorySegment seg = r.segment();
         long p = r.payload();

@@ -15,6 +15,7 @@ import static io.netns.netlink.wire.MessageWriter.U32;
  * <p>The reader is reused: it allocates nothing per message.
  */
 public final class MessageReader {
+    /** The size of struct nlmsghdr (linux/netlink.h), where every message's payload starts. */
     public static final int HEADER = 16;
 
     private MemorySegment seg;
@@ -32,13 +33,24 @@ public final class MessageReader {
     }
 
     /**
+     * A reader over the first {@code length} bytes of {@code seg}, before its first message.
+     *
      * @param seg the buffer
      * @param length how many bytes of it were received
+     * @throws NetlinkDecodeException if {@code length} is negative or larger than the buffer
      */
     public MessageReader(MemorySegment seg, long length) {
         reset(seg, length);
     }
 
+    /**
+     * Points the reader at a new buffer, before its first message.
+     *
+     * @param seg the buffer
+     * @param length how many bytes of it were received
+     * @return this reader
+     * @throws NetlinkDecodeException if {@code length} is negative or larger than the buffer
+     */
     public MessageReader reset(MemorySegment seg, long length) {
         if (length < 0 || length > seg.byteSize()) {
             throw new NetlinkDecodeException("buffer of " + seg.byteSize() + " bytes cannot hold " + length);
@@ -51,9 +63,9 @@ public final class MessageReader {
     }
 
     /**
-     * Moves to the next message.
+     * Moves to the next message; its header fields are then available from the getters.
      *
-     * @return false when the buffer is exhausted
+     * @return whether there was one: false when the buffer is exhausted
      * @throws NetlinkDecodeException if the next header is truncated or its length is impossible
      */
     public boolean next() {
@@ -80,41 +92,47 @@ public final class MessageReader {
         return true;
     }
 
+    /** {@return the buffer being read, which the offsets of this reader index} */
     public MemorySegment segment() {
         return seg;
     }
 
-    /** @return offset of the current message's header */
+    /** {@return the offset of the current message's header in the buffer} */
     public long start() {
         return start;
     }
 
-    /** @return offset of the current message's payload (after the 16-byte header) */
+    /** {@return the offset of the current message's payload (after the 16-byte header)} */
     public long payload() {
         return start + HEADER;
     }
 
-    /** @return offset just past the current message */
+    /** {@return the offset just past the current message (its padding excluded)} */
     public long end() {
         return start + length;
     }
 
+    /** {@return the current message's nlmsg_len: its length in bytes, header included} */
     public int length() {
         return length;
     }
 
+    /** {@return the current message's nlmsg_type: {@code RTM_*} ({@link Rtm}) or {@code NLMSG_*} ({@link Nlmsg})} */
     public int type() {
         return type;
     }
 
+    /** {@return the current message's nlmsg_flags: {@code NLM_F_*} ({@link Nlmsg})} */
     public int flags() {
         return flags;
     }
 
+    /** {@return the current message's nlmsg_seq: in an answer, the sequence number of the request} */
     public int seq() {
         return seq;
     }
 
+    /** {@return the current message's nlmsg_pid: in an answer, the port id of the requesting socket} */
     public int pid() {
         return pid;
     }
@@ -125,6 +143,7 @@ public final class MessageReader {
      * @param size the struct size
      * @param what its name, for the message
      * @return the offset where the struct's attributes start
+     * @throws NetlinkDecodeException if the payload is shorter than {@code size}
      */
     public long requirePayload(int size, String what) {
         if (length - HEADER < size) {

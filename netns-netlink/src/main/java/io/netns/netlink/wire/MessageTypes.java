@@ -22,7 +22,12 @@ public final class MessageTypes {
         }
     }
 
-    /** @return {@code RTM_NEWLINK}, {@code NLMSG_ERROR}..., or the number */
+    /**
+     * {@return the name of a message type: {@code "RTM_NEWLINK"}, {@code "NLMSG_ERROR"}..., or
+     * {@code "message type N"} for a type without a name}
+     *
+     * @param type an nlmsg_type
+     */
     public static String name(int type) {
         return switch (type) {
             case Nlmsg.NLMSG_NOOP -> "NLMSG_NOOP";

@@ -26,9 +26,11 @@ public record Bond(BondMode mode) implements LinkKind {
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new bonding device: {@code ip link add NAME type bond mode MODE}}
+     * The same as {@link LinkSpec#bond}.
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param mode the bonding mode (IFLA_BOND_MODE)
      */
     public static Spec spec(String name, BondMode mode) {
         return new Spec(name, new Bond(mode));

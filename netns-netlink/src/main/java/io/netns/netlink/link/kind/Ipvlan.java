@@ -27,9 +27,13 @@ public record Ipvlan(IpvlanMode mode, int flags) implements LinkKind {
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new ipvlan device in bridge mode (no IPVLAN_F_* flags):
+     * {@code ip link add link PARENT name NAME type ipvlan mode l2|l3|l3s}}
+     * The same as {@link LinkSpec#ipvlan}.
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param parent the lower device's name (IFLA_LINK)
+     * @param mode the mode (IFLA_IPVLAN_MODE)
      */
     public static Spec spec(String name, String parent, IpvlanMode mode) {
         return new Spec(name, new Ipvlan(mode, 0)).lowerDevice(parent);

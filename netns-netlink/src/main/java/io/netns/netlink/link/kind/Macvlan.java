@@ -27,9 +27,14 @@ public record Macvlan(MacvlanMode mode, boolean tap) implements LinkKind {
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new macvlan or macvtap device:
+     * {@code ip link add link PARENT name NAME type macvlan|macvtap mode MODE}}
+     * The same as {@link LinkSpec#macvlan} ({@code tap} false) or {@link LinkSpec#macvtap} ({@code tap} true).
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param parent the lower device's name (IFLA_LINK)
+     * @param mode the mode (IFLA_MACVLAN_MODE)
+     * @param tap whether it is a macvtap (a tap character device on top) rather than a macvlan
      */
     public static Spec spec(String name, String parent, MacvlanMode mode, boolean tap) {
         return new Spec(name, new Macvlan(mode, tap)).lowerDevice(parent);

@@ -20,9 +20,12 @@ public record Tun(boolean tap, boolean multiQueue) implements LinkKind {
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new persistent single-queue tun or tap device:
+     * {@code ip tuntap add NAME mode tun|tap}}
+     * The same as {@link LinkSpec#tun} ({@code tap} false) or {@link LinkSpec#tap} ({@code tap} true).
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param tap whether it is a tap (Ethernet frames) rather than a tun (IP packets)
      */
     public static Spec spec(String name, boolean tap) {
         return new Spec(name, new Tun(tap, false));

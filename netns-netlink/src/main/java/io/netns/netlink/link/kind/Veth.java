@@ -46,9 +46,12 @@ public record Veth(String peerName, Optional<NetworkNamespace> peerNamespace, Op
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new veth pair: {@code ip link add NAME type veth peer name PEER}}
+     * The same as {@link LinkSpec#veth}.
      *
-     * @param name the new device\'s name
+     * @param name the new device's name (this end)
+     * @param peerName the other end's name (IFLA_IFNAME in VETH_INFO_PEER)
+     * @throws IllegalArgumentException if {@code peerName} is not a valid interface name
      */
     public static Spec spec(String name, String peerName) {
         return new Spec(name, new Veth(LinkNames.check(peerName), Optional.empty(), OptionalInt.empty(),

@@ -31,9 +31,13 @@ public record Vlan(int vlanId, Optional<VlanProtocol> protocol) implements LinkK
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new 802.1Q VLAN device: {@code ip link add link PARENT name NAME type vlan id ID}}
+     * The same as {@link LinkSpec#vlan}; {@link Spec#protocol} chooses another tag protocol.
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param parent the lower device's name (IFLA_LINK)
+     * @param vlanId the VLAN id (IFLA_VLAN_ID), 0..4095
+     * @throws IllegalArgumentException if {@code vlanId} is not in 0..4095
      */
     public static Spec spec(String name, String parent, int vlanId) {
         return new Spec(name, new Vlan(vlanId, Optional.empty())).lowerDevice(parent);

@@ -48,9 +48,12 @@ public record Vxlan(int vni, OptionalInt port, Optional<InetAddress> local, Opti
     }
 
     /**
-     * {@return a spec of a new device of this kind; the same as the factory of that name in {@link LinkSpec}}
+     * {@return a spec of a new VXLAN device, learning on as with ip: {@code ip link add NAME type vxlan id VNI}}
+     * The same as {@link LinkSpec#vxlan}.
      *
-     * @param name the new device\'s name
+     * @param name the new device's name
+     * @param vni the VXLAN network identifier (IFLA_VXLAN_ID), 0..16777215
+     * @throws IllegalArgumentException if {@code vni} is not in 0..16777215
      */
     public static Spec spec(String name, int vni) {
         return new Spec(name, new Vxlan(vni, OptionalInt.empty(), Optional.empty(), Optional.empty(),
