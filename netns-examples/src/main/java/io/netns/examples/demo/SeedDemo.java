@@ -12,7 +12,6 @@ import io.netns.netlink.event.*;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.examples.cli.IpCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.spi.ToolProvider;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -364,6 +364,12 @@ public final class SeedDemo {
         List<String> argv = new ArrayList<>(List.of("-n", namespace));
         argv.addAll(List.of(args));
         cmd("ip " + String.join(" ", argv));
-        IpCommand.run(argv.toArray(String[]::new), out, System.err);
+        cli().run(out, System.err, argv.toArray(String[]::new));
+    }
+
+    /** The CLI of netns-cli (a module exporting nothing), as the "netns" tool. */
+    static ToolProvider cli() {
+        return ToolProvider.findFirst("netns").orElseThrow(() -> new IllegalStateException(
+                "the netns-cli module (ToolProvider \"netns\") is not on the module or class path"));
     }
 }

@@ -1,0 +1,185 @@
+package io.netns.cli;
+
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
+import io.netns.NetnsException;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The iproute2-compatible command line of {@code bin/netns}: {@code [-n NS] [-j] [-d] [-4|-6]
+ * OBJECT COMMAND ...} for the objects {@code link}, {@code address}, {@code route}, {@code neigh},
+ * {@code rule}, {@code netns} and {@code monitor}, with ip's abbreviations, output (text or
+ * {@code -j} JSON with ip's keys), messages and exit statuses. Every request goes through the
+ * netns library; no {@code ip} process is started.
+ *
+ * <pre>{@code
+ * bin/netns -n blue link add veth0 type veth peer name veth1
+ * bin/netns -n blue -j addr show dev veth0
+ * }</pre>
+ */
+public final class IpCommand {
+    private IpCommand() {
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param args the words after {@code ip}
+     * @param out where results go
+     * @param err where messages go
+     * @return the exit status, with ip's conventions: 0 ok; 255 usage error (ip's exit(-1));
+     *         1 for a device or name that does not exist; 2 when the kernel refused
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Args a = new Args(Arrays.asList(args));
+        Options opt;
+        try {
+            opt = globalOptions(a);
+        } catch (CliException e) {
+            err.println(e.getMessage());
+            return e.status();
+        }
+        if (!a.has()) {
+            err.print(USAGE);
+            err.flush();
+            return CliException.USAGE;
+        }
+        try (Session s = new Session(opt, out, err)) {
+            if (opt.netns() != null) {
+                s.openNamespace();
+            }
+            return dispatch(s, a);
+        } catch (CliException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return e.status();
+        } catch (NetlinkException e) {
+            err.println(kernelError(e));
+            if (e instanceof DumpInterruptedException || e.operation().orElse("").equals("NLMSG_DONE")) {
+                err.println("Dump terminated");
+            }
+            err.flush();
+            return 2;
+        } catch (NetnsException e) {
+            err.println(e.errno() != 0 ? "RTNETLINK answers: " + IpNames.strerror(e.errno()) : e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IllegalArgumentException e) {
+            // a value the library refuses before sending anything
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return CliException.USAGE;
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** How ip reports a refused request: the extended-ack text, else strerror. */
+    static String kernelError(NetnsException e) {
+        String msg = e.kernelMessage().orElse("");
+        if (!msg.isEmpty()) {
+            return "Error: " + msg + (msg.endsWith(".") ? "" : ".");
+        }
+        return "RTNETLINK answers: " + IpNames.strerror(e.errno());
+    }
+
+    private static Options globalOptions(Args a) {
+        String netns = null;
+        boolean json = false;
+        boolean pretty = false;
+        boolean details = false;
+        boolean stats = false;
+        Family family = Family.UNSPEC;
+        while (a.has()) {
+            String opt = a.peek();
+            if (opt.equals("--")) {
+                a.take();
+                break;
+            }
+            if (!opt.startsWith("-")) {
+                break;
+            }
+            String o = opt.startsWith("--") ? opt.substring(1) : opt;
+            if (o.equals("-4")) {
+                family = Family.INET;
+            } else if (o.equals("-6")) {
+                family = Family.INET6;
+            } else if (Args.matches(o, "-family")) {
+                String f = a.nextArg();
+                family = switch (f) {
+                    case "inet" -> Family.INET;
+                    case "inet6" -> Family.INET6;
+                    default -> throw CliException.invarg("invalid protocol family", f);
+                };
+            } else if (Args.matches(o, "-stats") || Args.matches(o, "-statistics")) {
+                stats = true;
+            } else if (Args.matches(o, "-details")) {
+                details = true;
+            } else if (Args.matches(o, "-netns")) {
+                netns = a.nextArg();
+            } else if (Args.matches(o, "-json")) {
+                json = true;
+            } else if (Args.matches(o, "-pretty")) {
+                pretty = true;
+            } else if (Args.matches(o, "-oneline") || Args.matches(o, "-resolve")) {
+                // accepted, no effect here
+            } else if (Args.matches(o, "-help")) {
+                throw new CliException(CliException.USAGE, USAGE.strip());
+            } else {
+                throw new CliException(CliException.USAGE, "Option \"" + opt + "\" is unknown, try \"ip -help\".");
+            }
+            a.take();
+        }
+        return new Options(netns, json, pretty, details, stats, family);
+    }
+
+    /** ip.c's object table, in its order (so {@code a} is address, {@code r} route, {@code n} neighbor). */
+    private static final List<String> OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule",
+            "neighbor", "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tuntap",
+            "tap", "token", "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf",
+            "vrf", "sr", "nexthop", "mptcp", "ioam", "help", "stats");
+
+    private static int dispatch(Session s, Args a) {
+        String word = a.take();
+        String object = null;
+        for (String o : OBJECTS) {
+            if (Args.matches(word, o)) {
+                object = o;
+                break;
+            }
+        }
+        if (object == null) {
+            throw new CliException(1, "Object \"" + word + "\" is unknown, try \"ip help\".");
+        }
+        return switch (object) {
+            case "address" -> new AddrCmd(s).run(a);
+            case "route" -> new RouteCmd(s).run(a);
+            case "rule" -> new RuleCmd(s).run(a);
+            case "neighbor", "neighbour" -> new NeighCmd(s).run(a);
+            case "link" -> new LinkCmd(s).run(a);
+            case "netns" -> new NetnsCmd(s).run(a);
+            case "monitor" -> new MonitorCmd(s).run(a);
+            case "help" -> throw new CliException(CliException.USAGE, USAGE.strip());
+            default -> throw new CliException(1, "Object \"" + word + "\" is not supported by netns (ip " + object
+                    + " is not implemented here).");
+        };
+    }
+
+    static final String USAGE = """
+            Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+            where  OBJECT := { address | link | monitor | neighbor | netns | route | rule }
+                   OPTIONS := { -d[etails] | -s[tatistics] | -4 | -6 | -j[son] | -p[retty] |
+                                -n[etns] name }
+            """;
+
+}

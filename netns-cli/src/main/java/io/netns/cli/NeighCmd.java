@@ -1,0 +1,151 @@
+package io.netns.cli;
+
+import io.netns.netlink.*;
+import io.netns.netlink.link.*;
+import io.netns.netlink.link.kind.*;
+import io.netns.netlink.address.*;
+import io.netns.netlink.route.*;
+import io.netns.netlink.neighbour.*;
+import io.netns.netlink.rule.*;
+import io.netns.netlink.nsid.*;
+import io.netns.netlink.event.*;
+
+/** {@code ip neigh add|del|replace|show}. */
+final class NeighCmd {
+    /** What ip shows by default: every state but NOARP (and entries in state NONE are hidden). */
+    private static final int DEFAULT_STATES = 0xff & ~0x40;
+
+    private final Session s;
+
+    NeighCmd(Session s) {
+        this.s = s;
+    }
+
+    int run(Args a) {
+        if (!a.has()) {
+            return show(a);
+        }
+        String cmd = a.take();
+        if (Args.matches(cmd, "add")) {
+            return modify(a, 'a');
+        }
+        if (Args.matches(cmd, "replace")) {
+            return modify(a, 'r');
+        }
+        if (Args.matches(cmd, "delete")) {
+            return modify(a, 'd');
+        }
+        if (Args.matches(cmd, "show") || Args.matches(cmd, "lst") || Args.matches(cmd, "list")) {
+            return show(a);
+        }
+        throw CliException.unknownCommand(cmd, "neigh");
+    }
+
+    private int modify(Args a, char op) {
+        String dst = null;
+        String lladdr = null;
+        String dev = null;
+        int nud = 0x80;
+        while (a.has()) {
+            String w = a.peek();
+            if (Args.matches(w, "lladdr")) {
+                lladdr = a.nextArgOnce("lladdr", lladdr != null);
+            } else if (w.equals("nud")) {
+                String v = a.nextArg();
+                nud = NeighRulePrinter.parseNud(v);
+                if (nud < 0) {
+                    throw CliException.invarg("nud state is bad", v);
+                }
+            } else if (w.equals("dev")) {
+                dev = a.nextArg();
+            } else {
+                if (w.equals("to")) {
+                    w = a.nextArg();
+                }
+                if (dst != null) {
+                    throw CliException.duparg2("to", w);
+                }
+                dst = w;
+            }
+            a.take();
+        }
+        if (dev == null || dst == null) {
+            throw new CliException(CliException.USAGE, "Device and destination are required arguments.");
+        }
+        String addr = AddrPrinter.format(AddrCmd.prefix(dst, s.opt.family()).address());
+        if (lladdr != null && !lladdr.equals("null")) {
+            try {
+                io.netns.netlink.MacAddress.parse(lladdr);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invarg("invalid lladdr\n", lladdr);
+            }
+        }
+        s.requireLink(dev);
+        NeighbourSpec spec = NeighbourSpec.of(addr, dev);
+        if (lladdr != null && !lladdr.equals("null")) {
+            spec = spec.linkAddress(lladdr);
+        }
+        if (nud > 0) {
+            spec = spec.state(nud);
+        }
+        switch (op) {
+            case 'a' -> s.rt().neighbours().add(spec);
+            case 'r' -> s.rt().neighbours().replace(spec);
+            default -> s.rt().neighbours().del(spec);
+        }
+        return 0;
+    }
+
+    private int show(Args a) {
+        String dev = null;
+        int states = DEFAULT_STATES;
+        boolean showNone = false;
+        while (a.has()) {
+            String w = a.take();
+            if (w.equals("nud")) {
+                a.back();
+                String v = a.value();
+                if (v.equals("all")) {
+                    states = 0xff;
+                    showNone = true;
+                } else {
+                    int n = NeighRulePrinter.parseNud(v);
+                    if (n < 0) {
+                        throw CliException.invarg("nud state is bad", v);
+                    }
+                    states = n;
+                    showNone = n == 0;
+                }
+            } else {
+                if (w.equals("dev")) {
+                    a.back();
+                    w = a.value();
+                }
+                dev = w;
+            }
+        }
+        int index = dev == null ? 0 : s.links().index(dev);
+        if (dev != null && index == 0) {
+            throw new CliException(1, "Cannot find device \"" + dev + "\"");
+        }
+        Printer p = s.printer();
+        NeighRulePrinter np = new NeighRulePrinter(s, p);
+        for (Neighbour n : s.rt().neighbours().list(s.opt.family())) {
+            if (index != 0 && n.index() != index) {
+                continue;
+            }
+            if (n.family() != Family.INET && n.family() != Family.INET6) {
+                continue;
+            }
+            boolean proxyOrExtern = (n.flags() & (0x08 | 0x10)) != 0;
+            if ((n.state() & states) == 0 && !proxyOrExtern && (n.state() != 0 || !showNone)) {
+                continue;
+            }
+            p.openObject(null);
+            np.neighbour(n, index != 0, false);
+            p.closeObject();
+        }
+        p.flush();
+        return 0;
+    }
+}

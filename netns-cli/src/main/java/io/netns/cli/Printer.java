@@ -1,0 +1,181 @@
+package io.netns.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+
+/**
+ * One output for both of ip's forms, like iproute2's {@code print_*()} helpers: every call names
+ * a JSON key and a text format, so each object is described once and printed as text or as
+ * {@code ip -j} JSON. JSON objects are collected into one top-level array, printed by {@link #flush()}.
+ */
+final class Printer {
+    /** Where a value goes: both forms, JSON only or text only (iproute2's PRINT_ANY/JSON/FP). */
+    enum Mode { ANY, JSON, TEXT }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final boolean json;
+    private final boolean pretty;
+    private final PrintStream out;
+    private final StringBuilder text = new StringBuilder();
+    private final ArrayNode root = JsonNodeFactory.instance.arrayNode();
+    private final Deque<JsonNode> stack = new ArrayDeque<>();
+
+    Printer(boolean json, boolean pretty, PrintStream out) {
+        this.json = json;
+        this.pretty = pretty;
+        this.out = out;
+        stack.push(root);
+    }
+
+    boolean isJson() {
+        return json;
+    }
+
+    private boolean jsonWanted(Mode m) {
+        return json && m != Mode.TEXT;
+    }
+
+    private boolean textWanted(Mode m) {
+        return !json && m != Mode.JSON;
+    }
+
+    private void put(String key, JsonNode value) {
+        JsonNode top = stack.peek();
+        if (top instanceof ObjectNode o) {
+            o.set(key, value);
+        } else {
+            ((ArrayNode) top).add(value);
+        }
+    }
+
+    private void fmt(String format, Object value) {
+        if (format != null) {
+            text.append(format.contains("%") ? String.format(Locale.ROOT, format, value) : format);
+        }
+    }
+
+    /** A string value. */
+    void str(Mode m, String key, String format, String value) {
+        if (jsonWanted(m)) {
+            put(key, JsonNodeFactory.instance.textNode(value));
+        } else if (textWanted(m)) {
+            fmt(format, value);
+        }
+    }
+
+    /** An integer value (u32 values are passed as long so they stay unsigned). */
+    void num(Mode m, String key, String format, long value) {
+        if (jsonWanted(m)) {
+            put(key, JsonNodeFactory.instance.numberNode(value));
+        } else if (textWanted(m)) {
+            fmt(format, value);
+        }
+    }
+
+    /** A floating value (bridge timers). */
+    void dbl(Mode m, String key, String format, double value) {
+        if (jsonWanted(m)) {
+            put(key, JsonNodeFactory.instance.numberNode(value));
+        } else if (textWanted(m)) {
+            fmt(format, value);
+        }
+    }
+
+    /** A boolean; a text format without {@code %} is printed as it is. */
+    void bool(Mode m, String key, String format, boolean value) {
+        if (jsonWanted(m)) {
+            put(key, JsonNodeFactory.instance.booleanNode(value));
+        } else if (textWanted(m)) {
+            fmt(format, value ? "true" : "false");
+        }
+    }
+
+    /** A key whose JSON value is null (ip's print_null: {@code "not": null}). */
+    void nul(Mode m, String key, String format, String textValue) {
+        if (jsonWanted(m)) {
+            put(key, JsonNodeFactory.instance.nullNode());
+        } else if (textWanted(m)) {
+            fmt(format, textValue);
+        }
+    }
+
+    /** Text only. */
+    void text(String s) {
+        if (!json) {
+            text.append(s);
+        }
+    }
+
+    /** iproute2's print_nl(): a line break in text. */
+    void nl() {
+        text("\n");
+    }
+
+    void openObject(String key) {
+        if (json) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            put(key, o);
+            stack.push(o);
+        }
+    }
+
+    void closeObject() {
+        if (json) {
+            stack.pop();
+        }
+    }
+
+    /** Opens a JSON array; in text, prints {@code textOpen} if given. */
+    void openArray(Mode m, String key, String textOpen) {
+        if (jsonWanted(m)) {
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            put(key, a);
+            stack.push(a);
+        } else if (textWanted(m) && textOpen != null) {
+            text.append(textOpen);
+        }
+    }
+
+    void closeArray(Mode m, String textClose) {
+        if (jsonWanted(m)) {
+            stack.pop();
+        } else if (textWanted(m) && textClose != null) {
+            text.append(textClose);
+        }
+    }
+
+    /** Writes what text was collected so far (streaming, for monitors). */
+    void flushText() {
+        if (!json && !text.isEmpty()) {
+            out.print(text);
+            out.flush();
+            text.setLength(0);
+        }
+    }
+
+    /** Writes the text, or the JSON array of every object printed. */
+    void flush() {
+        if (json) {
+            try {
+                String s = pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+                        : MAPPER.writeValueAsString(root);
+                out.println(s);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            root.removeAll();
+        } else {
+            flushText();
+        }
+        out.flush();
+    }
+}
