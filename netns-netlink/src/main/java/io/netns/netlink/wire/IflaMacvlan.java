@@ -23,4 +23,6 @@ public final class IflaMacvlan {
     public static final int MACVLAN_MODE_BRIDGE = 4;
     public static final int MACVLAN_MODE_PASSTHRU = 8;
     public static final int MACVLAN_MODE_SOURCE = 16;
+    public static final int MACVLAN_FLAG_NOPROMISC = 1;
+    public static final int MACVLAN_FLAG_NODST = 2;
 }
