@@ -5,6 +5,7 @@
  * {@link java.util.spi.ToolProvider} (the seed demo prints its steps through it).
  */
 module io.netns.cli {
+    requires io.netns;
     requires io.netns.netlink;
     requires com.fasterxml.jackson.databind;
 

@@ -8,5 +8,6 @@
  */
 module io.netns {
     exports io.netns;
-    exports io.netns.internal.sys to io.netns.netlink;
+    // io.netns.cli only for Errno's names, until Errno is exported from io.netns
+    exports io.netns.internal.sys to io.netns.netlink, io.netns.cli;
 }

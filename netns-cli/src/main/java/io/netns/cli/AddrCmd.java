@@ -1,14 +1,12 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Scope;
+import io.netns.netlink.address.Address;
+import io.netns.netlink.address.AddressSpec;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -45,10 +43,10 @@ final class AddrCmd {
     }
 
     /** get_prefix / get_addr: an address of the command's family, or ip's message (exit 1). */
-    static IpPrefix prefix(String text, io.netns.netlink.Family family) {
+    static IpPrefix prefix(String text, Family family) {
         try {
             IpPrefix p = IpPrefix.parse(text);
-            if (family != io.netns.netlink.Family.UNSPEC && p.family() != family) {
+            if (!family.equals(Family.UNSPEC) && !p.family().equals(family)) {
                 throw new IllegalArgumentException(text);
             }
             return p;
@@ -63,7 +61,7 @@ final class AddrCmd {
         String brd = null;
         String label = null;
         String dev = null;
-        int scope = -1;
+        Scope scope = null;
         long valid = -1;
         long preferred = -1;
         boolean noDad = false;
@@ -76,10 +74,7 @@ final class AddrCmd {
                 brd = a.nextArgOnce("broadcast", brd != null);
             } else if (w.equals("scope")) {
                 String v = a.nextArg();
-                scope = IpNames.parseScope(v);
-                if (scope < 0) {
-                    throw CliException.invarg("invalid scope value.", v);
-                }
+                scope = IpNames.parseScope(v).orElseThrow(() -> CliException.invarg("invalid scope value.", v));
             } else if (w.equals("dev")) {
                 dev = a.nextArg();
             } else if (w.equals("label")) {
@@ -134,10 +129,10 @@ final class AddrCmd {
         if (label != null) {
             spec = spec.label(label);
         }
-        if (scope >= 0) {
+        if (scope != null) {
             spec = spec.scope(scope);
         } else if (op != 'd' && local.address() instanceof Inet4Address && (local.address().getAddress()[0] == 127)) {
-            spec = spec.scope(254); // ip's default_scope: loopback addresses are host-scoped
+            spec = spec.scope(Scope.HOST); // ip's default_scope: loopback addresses are host-scoped
         }
         if (noDad) {
             spec = spec.noDad();
@@ -189,13 +184,13 @@ final class AddrCmd {
         }
         int index = s.requireLink(f.dev);
         for (Address ad : s.rt().addresses().ofDevice(f.dev)) {
-            if (ad.index() != index || s.opt.family() != io.netns.netlink.Family.UNSPEC
-                    && ad.family() != s.opt.family()) {
+            if (ad.index() != index || !s.opt.family().equals(Family.UNSPEC)
+                    && !ad.family().equals(s.opt.family())) {
                 continue;
             }
             try {
                 s.rt().addresses().del(AddressSpec.of(ad.prefix(), index));
-            } catch (io.netns.netlink.NetlinkException gone) {
+            } catch (NetlinkException gone) {
                 // deleting a primary IPv4 address removes its secondaries: they may be gone already
             }
         }

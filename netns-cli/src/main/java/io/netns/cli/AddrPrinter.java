@@ -1,26 +1,23 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.cli.Printer.Mode;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.address.Address;
+
+import static io.netns.netlink.wire.Ifa.*;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** Prints one address as ip's print_addrinfo does (an element of {@code addr_info}). */
-final class AddrPrinter {
+public final class AddrPrinter {
     private static final long FOREVER = 0xffffffffL;
 
     /** IFA_F_* flags in ip's order, with their names (IFA_F_PERMANENT is printed as "dynamic" when absent). */
-    private static final int[] FLAG_BITS = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400,
-            0x800};
+    private static final int[] FLAG_BITS = {IFA_F_SECONDARY, IFA_F_NODAD, IFA_F_OPTIMISTIC, IFA_F_DADFAILED,
+            IFA_F_HOMEADDRESS, IFA_F_DEPRECATED, IFA_F_TENTATIVE, IFA_F_PERMANENT, IFA_F_MANAGETEMPADDR,
+            IFA_F_NOPREFIXROUTE, IFA_F_MCAUTOJOIN, IFA_F_STABLE_PRIVACY};
     private static final String[] FLAG_NAMES = {"secondary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
             "tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
 
@@ -28,7 +25,7 @@ final class AddrPrinter {
     }
 
     /** An address as ip writes it (inet_ntop: IPv6 compressed), through the library's formatting. */
-    static String format(InetAddress a) {
+    public static String format(InetAddress a) {
         return new IpPrefix(a, a instanceof Inet6Address ? 128 : 32).toString();
     }
 
@@ -41,7 +38,7 @@ final class AddrPrinter {
         if (linkPrefix != null) {
             p.text(linkPrefix);
         }
-        p.str(Mode.ANY, "family", "    %s ", a.family() == Family.INET6 ? "inet6" : "inet");
+        p.str(Mode.ANY, "family", "    %s ", a.family().equals(Family.INET6) ? "inet6" : "inet");
         InetAddress local = a.local().or(a::address).orElseThrow();
         p.str(Mode.ANY, "local", "%s", format(local));
         if (a.local().isPresent() && a.address().isPresent() && !a.local().equals(a.address())) {
@@ -49,7 +46,7 @@ final class AddrPrinter {
         }
         p.num(Mode.ANY, "prefixlen", "/%d ", a.prefixLength());
         a.broadcast().ifPresent(b -> p.str(Mode.ANY, "broadcast", "brd %s ", format(b)));
-        p.str(Mode.ANY, "scope", "scope %s ", IpNames.scope(a.scope()));
+        p.str(Mode.ANY, "scope", "scope %s ", a.scope().toString());
         flags(p, a);
         a.label().ifPresent(l -> p.str(Mode.ANY, "label", "%s", l));
         // the kernel always sends IFA_CACHEINFO; the record says -1 for "forever"
@@ -75,12 +72,12 @@ final class AddrPrinter {
         int flags = a.flags();
         for (int i = 0; i < FLAG_BITS.length; i++) {
             int bit = FLAG_BITS[i];
-            if (bit == 0x80) {
+            if (bit == IFA_F_PERMANENT) {
                 if ((flags & bit) == 0) {
                     p.bool(Mode.ANY, "dynamic", "dynamic ", true);
                 }
             } else if ((flags & bit) != 0) {
-                if (bit == 0x01 && a.family() == Family.INET6) {
+                if (bit == IFA_F_TEMPORARY && a.family().equals(Family.INET6)) {
                     p.bool(Mode.ANY, "temporary", "temporary ", true);
                 } else {
                     p.text(FLAG_NAMES[i] + " ");

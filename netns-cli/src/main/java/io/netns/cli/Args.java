@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A cursor over the words of a command line, with iproute2's helpers (NEXT_ARG, matches). */
-final class Args {
+public final class Args {
     private final List<String> words;
     private int pos;
 
@@ -12,7 +12,7 @@ final class Args {
         this.words = words;
     }
 
-    static Args of(String... words) {
+    public static Args of(String... words) {
         return new Args(Arrays.asList(words));
     }
 
@@ -20,30 +20,30 @@ final class Args {
      * iproute2's {@code matches(word, keyword)}: the word is the keyword or a prefix of it, which
      * is how {@code ip a s} means {@code ip address show}.
      */
-    static boolean matches(String word, String keyword) {
+    public static boolean matches(String word, String keyword) {
         return !word.isEmpty() && word.length() <= keyword.length() && keyword.startsWith(word);
     }
 
-    boolean has() {
+    public boolean has() {
         return pos < words.size();
     }
 
-    int remaining() {
+    public int remaining() {
         return words.size() - pos;
     }
 
     /** The current word (callers check {@link #has()}). */
-    String peek() {
+    public String peek() {
         return words.get(pos);
     }
 
     /** Returns the current word and moves past it. */
-    String take() {
+    public String take() {
         return words.get(pos++);
     }
 
     /** Moves past the keyword and its value and returns the value, or fails as ip's NEXT_ARG() does. */
-    String value() {
+    public String value() {
         pos++;
         if (!has()) {
             throw CliException.incomplete();
@@ -55,7 +55,7 @@ final class Args {
      * NEXT_ARG() as ip's option loops use it: moves onto the keyword's value and returns it,
      * leaving the cursor there for the loop's closing {@link #take()}.
      */
-    String nextArg() {
+    public String nextArg() {
         pos++;
         if (!has()) {
             throw CliException.incomplete();
@@ -64,7 +64,7 @@ final class Args {
     }
 
     /** {@link #nextArg()} for an option ip accepts once: a second value is ip's duparg error. */
-    String nextArgOnce(String key, boolean alreadySet) {
+    public String nextArgOnce(String key, boolean alreadySet) {
         String v = nextArg();
         if (alreadySet) {
             throw CliException.duparg(key, v);
@@ -73,17 +73,17 @@ final class Args {
     }
 
     /** Moves back one word (to re-read a word another parser should see). */
-    void back() {
+    public void back() {
         pos--;
     }
 
     /** The words not read yet. */
-    List<String> rest() {
+    public List<String> rest() {
         return words.subList(pos, words.size());
     }
 
     /** Parses ip's get_unsigned / get_integer: decimal, 0x hex or 0 octal. */
-    static long number(String s) {
+    public static long number(String s) {
         String t = s.trim();
         if (t.isEmpty()) {
             throw new NumberFormatException(s);
@@ -104,7 +104,7 @@ final class Args {
     }
 
     /** An unsigned 32-bit number, or {@code invarg(msg, word)}. */
-    static long u32(String s, String msg) {
+    public static long u32(String s, String msg) {
         try {
             long v = number(s);
             if (v < 0 || v > 0xffffffffL) {

@@ -1,15 +1,9 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetnsException;
+import io.netns.netlink.DumpInterruptedException;
+import io.netns.netlink.Family;
+import io.netns.netlink.NetlinkException;
 
 import java.io.PrintStream;
 import java.util.Arrays;

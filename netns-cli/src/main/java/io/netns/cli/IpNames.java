@@ -1,7 +1,12 @@
 package io.netns.cli;
 
 
+import io.netns.netlink.Scope;
+import io.netns.netlink.route.RouteProtocol;
+import io.netns.netlink.route.RouteType;
+
 import java.util.Map;
+import java.util.Optional;
 
 /** The names iproute2 prints and parses for numbers: tables, scopes, types, link types, errno texts. */
 final class IpNames {
@@ -38,32 +43,37 @@ final class IpNames {
         };
     }
 
-    static String scope(int s) {
-        return Scope.of(s).toString();
-    }
-
-    /** rtnl_rtscope_a2n: global/universe, site, link, host, nowhere or a number; -1 otherwise. */
-    static int parseScope(String s) {
-        Scope sc = Scope.byIpName(s);
-        if (sc != null) {
-            return sc.number();
+    /** rtnl_rtscope_a2n: global/universe, site, link, host, nowhere or a number 0..255. */
+    static Optional<Scope> parseScope(String s) {
+        Optional<Scope> named = Scope.parse(s).filter(sc -> sc.toString().equals(s) || s.equals("universe"));
+        if (named.isPresent()) {
+            return named;
         }
         try {
             long v = Args.number(s);
-            return v >= 0 && v <= 255 ? (int) v : -1;
+            return v >= 0 && v <= 255 ? Optional.of(Scope.of((int) v)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return -1;
+            return Optional.empty();
         }
     }
 
-    static String protocol(int p) {
-        return RouteProtocol.of(p).toString();
+    /** rtnl_rtprot_a2n: a protocol name, or a decimal number 0..255. */
+    static Optional<RouteProtocol> parseProtocol(String s) {
+        Optional<RouteProtocol> named = RouteProtocol.parse(s).filter(p -> p.toString().equals(s) && p.isKnown());
+        if (named.isPresent()) {
+            return named;
+        }
+        try {
+            int n = Integer.parseInt(s);
+            return n >= 0 && n < 256 ? Optional.of(RouteProtocol.of(n)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
-    /** rtnl_rtntype_n2a. */
-    static String routeType(int t) {
-        RouteType rt = RouteType.of(t);
-        return rt == null ? Integer.toString(t) : rt.toString();
+    /** A route type by its name only (unicast, blackhole, ...), as the route and rule parsers take it. */
+    static Optional<RouteType> routeTypeNamed(String s) {
+        return RouteType.parse(s).filter(t -> t.isKnown() && t.toString().equals(s));
     }
 
     /** rtnl_group_n2a without /etc/iproute2/group: 0 is "default". */

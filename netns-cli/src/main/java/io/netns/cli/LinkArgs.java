@@ -1,34 +1,36 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.wire.Ifla;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The generic options of {@code ip link add|set} (iplink_parse), up to {@code type KIND}: what is
- * not a keyword is the device name. Owns the namespace a {@code netns NS} option opened.
+ * not a keyword is the device name. Owns the namespace a {@code netns NS} option opened, and the
+ * veth peer's options a kind parsed. Fields are public for the kinds' parsers; unset ones are null / -1.
  */
-final class LinkArgs implements AutoCloseable {
-    String dev;
-    String name;
-    String link;
-    String type;
-    Boolean up;
-    long mtu = -1;
-    String address;
-    long txqlen = -1;
-    long group = -1;
-    String alias;
-    String master;
-    boolean noMaster;
-    NetworkNamespace netns;
+public final class LinkArgs implements AutoCloseable {
+    public String dev;
+    public String name;
+    /** {@code link DEV}: the lower device (macvlan, vlan parent; IFLA_LINK of other kinds). */
+    public String link;
+    public String type;
+    public Boolean up;
+    public long mtu = -1;
+    public String address;
+    public long txqlen = -1;
+    public long group = -1;
+    public String alias;
+    public String master;
+    public boolean noMaster;
+    public NetworkNamespace netns;
+    /** The options after {@code peer} of a veth, closed with these. */
+    private LinkArgs peer;
 
     /** Parses until the end or past {@code type KIND} (the kind's own options follow). */
     static LinkArgs parse(Args a, Session s) {
@@ -42,9 +44,35 @@ final class LinkArgs implements AutoCloseable {
         return la;
     }
 
-    /** Parses the words of a veth peer ({@code peer [name] NAME [mtu N] [address MAC] [netns NS]}). */
-    static LinkArgs parsePeer(Args a, Session s) {
-        return parse(a, s);
+    /**
+     * Parses the words of a veth peer ({@code peer [name] NAME [mtu N] [address MAC] [netns NS]});
+     * they are closed with this.
+     */
+    public LinkArgs parsePeer(Args a, Session s) {
+        peer = parse(a, s);
+        return peer;
+    }
+
+    /** {@return the {@code link DEV} a kind needs (macvlan, vlan); the kernel's EINVAL if missing} */
+    public String requireLowerDevice() {
+        if (link == null) {
+            // the kernel answers this for macvlan/vlan without a lower device
+            throw new CliException(2, "RTNETLINK answers: Invalid argument");
+        }
+        return link;
+    }
+
+    /**
+     * {@return the spec with {@code link DEV} as IFLA_LINK, as ip sends it for any kind}
+     *
+     * @param spec a kind whose spec has no lower-device option of its own
+     */
+    public LinkSpec<?> withLowerDevice(LinkSpec<?> spec, Session s) {
+        if (link == null) {
+            return spec;
+        }
+        byte[] index = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(s.requireLink(link)).array();
+        return spec.withAttribute(Ifla.IFLA_LINK, index);
     }
 
     private void parseWords(Args a, Session s) {
@@ -61,7 +89,7 @@ final class LinkArgs implements AutoCloseable {
             } else if (Args.matches(w, "address")) {
                 address = a.nextArg();
                 try {
-                    io.netns.netlink.MacAddress.parse(address);
+                    MacAddress.parse(address);
                 } catch (IllegalArgumentException e) {
                     throw CliException.invarg("invalid link-layer address\n", address);
                 }
@@ -76,7 +104,7 @@ final class LinkArgs implements AutoCloseable {
                 netns = LinkCmd.openTarget(v);
             } else if (Args.matches(w, "master")) {
                 master = a.nextArg();
-                if (s.links().index(master) == 0) {
+                if (s.linkIndex(master) == 0) {
                     throw CliException.invarg("Device does not exist\n", master);
                 }
             } else if (Args.matches(w, "nomaster")) {
@@ -86,7 +114,7 @@ final class LinkArgs implements AutoCloseable {
                 return;
             } else if (Args.matches(w, "alias")) {
                 alias = a.nextArg();
-                if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
+                if (alias.getBytes(StandardCharsets.UTF_8).length >= 256) {
                     throw CliException.invarg("alias too long\n", alias);
                 }
             } else if (w.equals("group")) {
@@ -110,6 +138,9 @@ final class LinkArgs implements AutoCloseable {
 
     @Override
     public void close() {
+        if (peer != null) {
+            peer.close();
+        }
         if (netns != null) {
             netns.close();
         }

@@ -1,16 +1,17 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.cli.link.kind.LinkKindCli;
+import io.netns.cli.link.kind.LinkKinds;
+import io.netns.netlink.Family;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.address.Address;
+import io.netns.netlink.link.Link;
+import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.LinkUpdate;
 import io.netns.cli.Printer.Mode;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code ip link add|set|del|show}. */
-final class LinkCmd {
+public final class LinkCmd {
     private final Session s;
 
     LinkCmd(Session s) {
@@ -47,28 +48,19 @@ final class LinkCmd {
 
     // ------------------------------------------------------------------ add
 
-    private static final String VXLAN_PORT_WARNING = """
-            vxlan: destination port not specified
-            Will use Linux kernel default (non-standard value)
-            Use 'dstport 4789' to get the IANA assigned value
-            Use 'dstport 0' to get default and quiet this message
-            """;
-
     private int add(Args a) {
-        LinkArgs la = LinkArgs.parse(a, s);
-        String name = la.name != null ? la.name : la.dev;
-        if (name == null) {
-            throw new CliException(CliException.USAGE, "Not enough information: \"dev\" argument is required.");
-        }
-        if (la.type == null) {
-            throw new CliException(2, "Error: Unknown device type.");
-        }
-        checkName(name);
-        try (KindArgs kind = KindArgs.parse(la.type, a, s, la)) {
-            LinkSpec spec = kind.spec(name);
-            if (kind.warnsDefaultPort()) {
-                s.err.print(VXLAN_PORT_WARNING);
+        try (LinkArgs la = LinkArgs.parse(a, s)) {
+            String name = la.name != null ? la.name : la.dev;
+            if (name == null) {
+                throw new CliException(CliException.USAGE, "Not enough information: \"dev\" argument is required.");
             }
+            if (la.type == null) {
+                throw new CliException(2, "Error: Unknown device type.");
+            }
+            checkName(name);
+            LinkKindCli kind = LinkKinds.byId(la.type).filter(k -> !k.id().endsWith("_slave"))
+                    .orElseThrow(() -> new CliException(2, "Error: Unknown device type."));
+            LinkSpec<?> spec = kind.parse(name, la, a, s);
             if (la.mtu >= 0) {
                 spec = spec.mtu((int) la.mtu);
             }
@@ -94,15 +86,13 @@ final class LinkCmd {
                 spec = spec.namespace(la.netns);
             }
             s.rt().links().add(spec);
-        } finally {
-            la.close();
         }
         return 0;
     }
 
     /** Names the kernel would refuse: the library refuses them before sending, ip lets the kernel say it. */
-    static void checkName(String name) {
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15 || name.contains("/")
+    public static void checkName(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > 15 || name.contains("/")
                 || name.contains(":") || name.chars().anyMatch(Character::isWhitespace) || name.equals(".")
                 || name.equals("..")) {
             throw new CliException(2, "Error: Attribute failed policy validation.");
@@ -206,7 +196,7 @@ final class LinkCmd {
                 case "master" -> {
                     a.back();
                     f.master = a.value();
-                    if (s.links().index(f.master) == 0) {
+                    if (s.linkIndex(f.master) == 0) {
                         throw CliException.invarg("Device does not exist\n", f.master);
                     }
                 }
@@ -232,7 +222,7 @@ final class LinkCmd {
                 }
             }
         }
-        if (f.dev != null && s.links().index(f.dev) == 0) {
+        if (f.dev != null && s.linkIndex(f.dev) == 0) {
             throw new CliException(1, "Device \"" + f.dev + "\" does not exist.");
         }
         return f;
@@ -245,7 +235,7 @@ final class LinkCmd {
         if (f.up && !l.isUp()) {
             return false;
         }
-        if (f.master != null && l.master().orElse(0) != s.links().index(f.master)) {
+        if (f.master != null && l.master().orElse(0) != s.linkIndex(f.master)) {
             return false;
         }
         if (f.kind != null) {
@@ -272,7 +262,7 @@ final class LinkCmd {
             List<Address> mine = new ArrayList<>();
             if (!doLink) {
                 for (Address ad : addrs.getOrDefault(l.index(), List.of())) {
-                    if (fam != Family.UNSPEC && ad.family() != fam) {
+                    if (!fam.equals(Family.UNSPEC) && !ad.family().equals(fam)) {
                         continue;
                     }
                     if (f.label != null && !ad.label().map(f.label::equals).orElse(false)) {
@@ -281,13 +271,13 @@ final class LinkCmd {
                     mine.add(ad);
                 }
                 // with a family or label filter, ip leaves out the links that have no matching address
-                if ((fam != Family.UNSPEC || f.label != null) && mine.isEmpty()) {
+                if ((!fam.equals(Family.UNSPEC) || f.label != null) && mine.isEmpty()) {
                     continue;
                 }
             }
             p.openObject(null);
-            boolean linkLine = doLink || fam == Family.UNSPEC;
-            lp.print(l, doLink, true, linkLine, !doLink && fam == Family.INET6 && f.dev == null);
+            boolean linkLine = doLink || fam.equals(Family.UNSPEC);
+            lp.print(l, doLink, true, linkLine, !doLink && fam.equals(Family.INET6) && f.dev == null);
             if (!doLink) {
                 p.openArray(Mode.JSON, "addr_info", null);
                 for (Address ad : mine) {

@@ -1,39 +1,22 @@
 package io.netns.cli;
 
 import io.netns.cli.Printer.Mode;
+import io.netns.netlink.link.Link;
+
+import static io.netns.netlink.wire.Iff.*;
+import static io.netns.netlink.wire.Ifla.*;
+import static io.netns.netlink.wire.IflaInet6.*;
+import io.netns.netlink.Family;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Prints a link as ip's print_linkinfo does (ip link show, ip addr show, ip monitor link). */
 final class LinkPrinter {
-    static final int IFF_UP = 0x1;
-    static final int IFF_POINTOPOINT = 0x10;
-    static final int IFF_RUNNING = 0x40;
-
-    // IFLA_* numbers of attributes the Link record keeps raw
-    static final int IFLA_LINKMODE = 17;
-    static final int IFLA_LINKINFO = 18;
-    static final int IFLA_AF_SPEC = 26;
-    static final int IFLA_PROMISCUITY = 30;
-    static final int IFLA_NUM_TX_QUEUES = 31;
-    static final int IFLA_NUM_RX_QUEUES = 32;
-    static final int IFLA_PHYS_PORT_NAME = 38;
-    static final int IFLA_PROTO_DOWN = 39;
-    static final int IFLA_GSO_MAX_SEGS = 40;
-    static final int IFLA_GSO_MAX_SIZE = 41;
-    static final int IFLA_MIN_MTU = 50;
-    static final int IFLA_MAX_MTU = 51;
-    static final int IFLA_PARENT_DEV_NAME = 56;
-    static final int IFLA_PARENT_DEV_BUS_NAME = 57;
-    static final int IFLA_GRO_MAX_SIZE = 58;
-    static final int IFLA_TSO_MAX_SIZE = 59;
-    static final int IFLA_TSO_MAX_SEGS = 60;
-    static final int IFLA_ALLMULTI = 61;
-
     /** IFF_* names in the order print_link_flags prints them. */
-    private static final int[] FLAG_BITS = {0x8, 0x2, 0x10, 0x1000, 0x80, 0x200, 0x100, 0x400, 0x800, 0x4, 0x8000,
-            0x4000, 0x2000, 0x20, 0x1, 0x10000, 0x20000, 0x40000};
+    private static final int[] FLAG_BITS = {IFF_LOOPBACK, IFF_BROADCAST, IFF_POINTOPOINT, IFF_MULTICAST, IFF_NOARP,
+            IFF_ALLMULTI, IFF_PROMISC, IFF_MASTER, IFF_SLAVE, IFF_DEBUG, IFF_DYNAMIC, IFF_AUTOMEDIA, IFF_PORTSEL,
+            IFF_NOTRAILERS, IFF_UP, IFF_LOWER_UP, IFF_DORMANT, IFF_ECHO};
     private static final String[] FLAG_NAMES = {"LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP",
             "ALLMULTI", "PROMISC", "MASTER", "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP",
             "LOWER_UP", "DORMANT", "ECHO"};
@@ -64,7 +47,7 @@ final class LinkPrinter {
      *        ({@code ip -6 addr} without a device: no qdisc, master, group)
      */
     void print(Link l, boolean doLink, boolean showQueue, boolean linkLine, boolean inet6Dump) {
-        Attrs raw = inet6Dump ? Attrs.EMPTY : Attrs.of(l.unknown());
+        AttrIndex raw = inet6Dump ? AttrIndex.EMPTY : AttrIndex.of(l.unknown(), "link " + l.name());
         p.num(Mode.ANY, "ifindex", "%d: ", l.index());
         boolean mdown = nameAndLink(l);
         flags(l.flags(), mdown);
@@ -111,7 +94,7 @@ final class LinkPrinter {
             p.str(Mode.ANY, "ifalias", "    alias %s", l.alias().get());
         }
         if (doLink && s.opt.stats() && l.stats().isPresent()) {
-            StatsPrinter.print(p, l.stats().get(), Attrs.of(l.unknown()));
+            StatsPrinter.print(p, l.stats().get(), AttrIndex.of(l.unknown(), "link " + l.name()));
         }
         p.text("\n");
     }
@@ -185,7 +168,7 @@ final class LinkPrinter {
     }
 
     /** The {@code -d} part: counters of the device, its kind's data, the IPv6 address mode. */
-    private void details(Link l, Attrs raw, boolean doLink) {
+    private void details(Link l, AttrIndex raw, boolean doLink) {
         if (raw.has(IFLA_PROMISCUITY)) {
             p.num(Mode.ANY, "promiscuity", " promiscuity %d ", raw.u32(IFLA_PROMISCUITY));
         }
@@ -198,14 +181,14 @@ final class LinkPrinter {
             new LinkInfoPrinter(s, p).print(raw.nested(IFLA_LINKINFO));
         }
         if (doLink && raw.has(IFLA_AF_SPEC)) {
-            Attrs inet6 = raw.nested(IFLA_AF_SPEC).nested(10);
-            if (inet6.has(8)) {
-                int mode = inet6.u8(8);
+            AttrIndex inet6 = raw.nested(IFLA_AF_SPEC).nested(Family.INET6.number());
+            if (inet6.has(IFLA_INET6_ADDR_GEN_MODE)) {
+                int mode = inet6.u8(IFLA_INET6_ADDR_GEN_MODE);
                 String name = switch (mode) {
-                    case 0 -> "eui64";
-                    case 1 -> "none";
-                    case 2 -> "stable_secret";
-                    case 3 -> "random";
+                    case IN6_ADDR_GEN_MODE_EUI64 -> "eui64";
+                    case IN6_ADDR_GEN_MODE_NONE -> "none";
+                    case IN6_ADDR_GEN_MODE_STABLE_PRIVACY -> "stable_secret";
+                    case IN6_ADDR_GEN_MODE_RANDOM -> "random";
                     default -> String.format("%#04x", mode);
                 };
                 p.str(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", name);
@@ -229,7 +212,7 @@ final class LinkPrinter {
         }
     }
 
-    private void u32(Attrs raw, int type, String key, String fmt) {
+    private void u32(AttrIndex raw, int type, String key, String fmt) {
         if (raw.has(type)) {
             p.num(Mode.ANY, key, fmt, raw.u32(type));
         }

@@ -1,15 +1,13 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.cli.Printer.Mode;
+
+import io.netns.netlink.Family;
+import io.netns.netlink.NetlinkDecodeException;
+import io.netns.netlink.address.Address;
+import io.netns.netlink.event.NetlinkEvent;
+import io.netns.netlink.event.NetlinkMonitor;
+import io.netns.netlink.event.NetlinkMonitor.Group;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,8 +27,8 @@ final class MonitorCmd {
 
     int run(Args a) {
         Set<Group> groups = EnumSet.noneOf(Group.class);
-        boolean v4 = s.opt.family() != io.netns.netlink.Family.INET6;
-        boolean v6 = s.opt.family() != io.netns.netlink.Family.INET;
+        boolean v4 = !s.opt.family().equals(Family.INET6);
+        boolean v6 = !s.opt.family().equals(Family.INET);
         while (a.has()) {
             String w = a.take();
             if (Args.matches(w, "link")) {

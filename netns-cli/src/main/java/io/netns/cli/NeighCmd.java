@@ -1,19 +1,22 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+
+import io.netns.netlink.Family;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.neighbour.Neighbour;
+import io.netns.netlink.neighbour.NeighbourSpec;
+import io.netns.netlink.neighbour.NudState;
+
+import static io.netns.netlink.wire.Ntf.NTF_EXT_LEARNED;
+import static io.netns.netlink.wire.Ntf.NTF_PROXY;
+import static io.netns.netlink.wire.Nud.NUD_NOARP;
+import static io.netns.netlink.wire.Nud.NUD_NONE;
+import static io.netns.netlink.wire.Nud.NUD_PERMANENT;
 
 /** {@code ip neigh add|del|replace|show}. */
 final class NeighCmd {
     /** What ip shows by default: every state but NOARP (and entries in state NONE are hidden). */
-    private static final int DEFAULT_STATES = 0xff & ~0x40;
+    private static final int DEFAULT_STATES = 0xff & ~NUD_NOARP;
 
     private final Session s;
 
@@ -45,7 +48,7 @@ final class NeighCmd {
         String dst = null;
         String lladdr = null;
         String dev = null;
-        int nud = 0x80;
+        int nud = NUD_PERMANENT;
         while (a.has()) {
             String w = a.peek();
             if (Args.matches(w, "lladdr")) {
@@ -75,7 +78,7 @@ final class NeighCmd {
         String addr = AddrPrinter.format(AddrCmd.prefix(dst, s.opt.family()).address());
         if (lladdr != null && !lladdr.equals("null")) {
             try {
-                io.netns.netlink.MacAddress.parse(lladdr);
+                MacAddress.parse(lladdr);
             } catch (IllegalArgumentException e) {
                 throw CliException.invarg("invalid lladdr\n", lladdr);
             }
@@ -86,7 +89,7 @@ final class NeighCmd {
             spec = spec.linkAddress(lladdr);
         }
         if (nud > 0) {
-            spec = spec.state(nud);
+            spec = spec.state(NudState.of(nud));
         }
         switch (op) {
             case 'a' -> s.rt().neighbours().add(spec);
@@ -124,7 +127,7 @@ final class NeighCmd {
                 dev = w;
             }
         }
-        int index = dev == null ? 0 : s.links().index(dev);
+        int index = dev == null ? 0 : s.linkIndex(dev);
         if (dev != null && index == 0) {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
@@ -134,11 +137,12 @@ final class NeighCmd {
             if (index != 0 && n.index() != index) {
                 continue;
             }
-            if (n.family() != Family.INET && n.family() != Family.INET6) {
+            if (!n.family().equals(Family.INET) && !n.family().equals(Family.INET6)) {
                 continue;
             }
-            boolean proxyOrExtern = (n.flags() & (0x08 | 0x10)) != 0;
-            if ((n.state() & states) == 0 && !proxyOrExtern && (n.state() != 0 || !showNone)) {
+            boolean proxyOrExtern = (n.flags() & (NTF_PROXY | NTF_EXT_LEARNED)) != 0;
+            int state = n.state().number();
+            if ((state & states) == 0 && !proxyOrExtern && (state != NUD_NONE || !showNone)) {
                 continue;
             }
             p.openObject(null);

@@ -1,20 +1,23 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.cli.Printer.Mode;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.neighbour.Neighbour;
+import io.netns.netlink.route.RouteProtocol;
+import io.netns.netlink.route.RouteType;
+import io.netns.netlink.rule.Rule;
+
+import static io.netns.netlink.wire.FrAct.*;
+import static io.netns.netlink.wire.Fra.*;
+import static io.netns.netlink.wire.Ntf.*;
+import static io.netns.netlink.wire.Nud.*;
 
 /** Prints neighbours (ip's print_neigh) and rules (ip's print_rule). */
 final class NeighRulePrinter {
     /** NUD_* bits in the order ip prints them. */
-    private static final int[] NUD_BITS = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
+    private static final int[] NUD_BITS = {NUD_INCOMPLETE, NUD_REACHABLE, NUD_STALE, NUD_DELAY, NUD_PROBE, NUD_FAILED,
+            NUD_NOARP, NUD_PERMANENT};
     private static final String[] NUD_NAMES = {"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED",
             "NOARP", "PERMANENT"};
 
@@ -35,7 +38,7 @@ final class NeighRulePrinter {
             }
         }
         if (n.equals("NONE")) {
-            return 0;
+            return NUD_NONE;
         }
         if (n.equals("ALL")) {
             return 0xff;
@@ -63,22 +66,23 @@ final class NeighRulePrinter {
         }
         n.linkAddress().ifPresent(m -> p.str(Mode.ANY, "lladdr", "lladdr %s ", m.toString()));
         int flags = n.flags();
-        if ((flags & 0x80) != 0) {
+        if ((flags & NTF_ROUTER) != 0) {
             p.nul(Mode.ANY, "router", "%s ", "router");
         }
-        if ((flags & 0x08) != 0) {
+        if ((flags & NTF_PROXY) != 0) {
             p.nul(Mode.ANY, "proxy", "%s ", "proxy");
         }
-        if ((flags & 0x10) != 0) {
+        if ((flags & NTF_EXT_LEARNED) != 0) {
             p.nul(Mode.ANY, "extern_learn", "%s ", "extern_learn");
         }
-        if ((flags & 0x20) != 0) {
+        if ((flags & NTF_OFFLOADED) != 0) {
             p.nul(Mode.ANY, "offload", "%s ", "offload");
         }
-        if (n.state() != 0) {
+        int state = n.state().number();
+        if (state != NUD_NONE) {
             p.openArray(Mode.JSON, "state", null);
             for (int i = 0; i < NUD_BITS.length; i++) {
-                if ((n.state() & NUD_BITS[i]) != 0) {
+                if ((state & NUD_BITS[i]) != 0) {
                     p.str(Mode.ANY, null, "%s ", NUD_NAMES[i]);
                 }
             }
@@ -91,9 +95,9 @@ final class NeighRulePrinter {
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
-        int hostLen = r.family() == Family.INET6 ? 128 : 32;
+        int hostLen = r.family().equals(Family.INET6) ? 128 : 32;
         p.num(Mode.ANY, "priority", "%d:\t", r.priority().orElse(0));
-        if ((r.flags() & 0x2) != 0) {
+        if ((r.flags() & FIB_RULE_INVERT) != 0) {
             p.nul(Mode.ANY, "not", "%s ", "not");
         }
         if (r.source().isPresent()) {
@@ -128,14 +132,14 @@ final class NeighRulePrinter {
         r.inputInterface().ifPresent(i -> {
             p.text(" iif ");
             p.str(Mode.ANY, "iif", "%s", i);
-            if ((r.flags() & 0x8) != 0) {
+            if ((r.flags() & FIB_RULE_IIF_DETACHED) != 0) {
                 p.nul(Mode.ANY, "iif_detached", " %s", "[detached]");
             }
         });
         r.outputInterface().ifPresent(o -> {
             p.text(" oif ");
             p.str(Mode.ANY, "oif", "%s", o);
-            if ((r.flags() & 0x10) != 0) {
+            if ((r.flags() & FIB_RULE_OIF_DETACHED) != 0) {
                 p.nul(Mode.ANY, "oif_detached", " %s", "[detached]");
             }
         });
@@ -144,15 +148,17 @@ final class NeighRulePrinter {
             p.str(Mode.ANY, "table", " lookup %s", IpNames.table(table));
         }
         int action = r.action();
-        if (action == 2) {
+        if (action == FR_ACT_GOTO) {
             p.str(Mode.ANY, "action", " %s", "goto");
-        } else if (action == 3) {
+        } else if (action == FR_ACT_NOP) {
             p.nul(Mode.ANY, "nop", " %s", "nop");
-        } else if (action != 1) {
-            p.str(Mode.ANY, "action", " %s", IpNames.routeType(action));
+        } else if (action != FR_ACT_TO_TBL) {
+            // the other actions share their numbers with the route types (FR_ACT_BLACKHOLE = RTN_BLACKHOLE)
+            p.str(Mode.ANY, "action", " %s", RouteType.of(action).toString());
         }
-        if ((r.protocol() != 0 && r.protocol() != 2) || s.opt.details()) {
-            p.str(Mode.ANY, "protocol", " proto %s", IpNames.protocol(r.protocol()));
+        RouteProtocol proto = r.protocol();
+        if ((!proto.equals(RouteProtocol.UNSPEC) && !proto.equals(RouteProtocol.KERNEL)) || s.opt.details()) {
+            p.str(Mode.ANY, "protocol", " proto %s", proto.toString());
         }
         p.text("\n");
     }

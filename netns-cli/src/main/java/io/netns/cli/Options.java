@@ -1,14 +1,7 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+
+import io.netns.netlink.Family;
 
 /**
  * ip's global options.
@@ -20,5 +13,5 @@ import io.netns.netlink.event.*;
  * @param stats {@code -s}
  * @param family {@code -4}/{@code -6}, {@link Family#UNSPEC} when not given
  */
-record Options(String netns, boolean json, boolean pretty, boolean details, boolean stats, Family family) {
+public record Options(String netns, boolean json, boolean pretty, boolean details, boolean stats, Family family) {
 }

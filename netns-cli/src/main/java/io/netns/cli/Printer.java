@@ -16,9 +16,9 @@ import java.util.Locale;
  * a JSON key and a text format, so each object is described once and printed as text or as
  * {@code ip -j} JSON. JSON objects are collected into one top-level array, printed by {@link #flush()}.
  */
-final class Printer {
+public final class Printer {
     /** Where a value goes: both forms, JSON only or text only (iproute2's PRINT_ANY/JSON/FP). */
-    enum Mode { ANY, JSON, TEXT }
+    public enum Mode { ANY, JSON, TEXT }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class Printer {
         stack.push(root);
     }
 
-    boolean isJson() {
+    public boolean isJson() {
         return json;
     }
 
@@ -64,7 +64,7 @@ final class Printer {
     }
 
     /** A string value. */
-    void str(Mode m, String key, String format, String value) {
+    public void str(Mode m, String key, String format, String value) {
         if (jsonWanted(m)) {
             put(key, JsonNodeFactory.instance.textNode(value));
         } else if (textWanted(m)) {
@@ -73,7 +73,7 @@ final class Printer {
     }
 
     /** An integer value (u32 values are passed as long so they stay unsigned). */
-    void num(Mode m, String key, String format, long value) {
+    public void num(Mode m, String key, String format, long value) {
         if (jsonWanted(m)) {
             put(key, JsonNodeFactory.instance.numberNode(value));
         } else if (textWanted(m)) {
@@ -82,7 +82,7 @@ final class Printer {
     }
 
     /** A floating value (bridge timers). */
-    void dbl(Mode m, String key, String format, double value) {
+    public void dbl(Mode m, String key, String format, double value) {
         if (jsonWanted(m)) {
             put(key, JsonNodeFactory.instance.numberNode(value));
         } else if (textWanted(m)) {
@@ -91,7 +91,7 @@ final class Printer {
     }
 
     /** A boolean; a text format without {@code %} is printed as it is. */
-    void bool(Mode m, String key, String format, boolean value) {
+    public void bool(Mode m, String key, String format, boolean value) {
         if (jsonWanted(m)) {
             put(key, JsonNodeFactory.instance.booleanNode(value));
         } else if (textWanted(m)) {
@@ -100,7 +100,7 @@ final class Printer {
     }
 
     /** A key whose JSON value is null (ip's print_null: {@code "not": null}). */
-    void nul(Mode m, String key, String format, String textValue) {
+    public void nul(Mode m, String key, String format, String textValue) {
         if (jsonWanted(m)) {
             put(key, JsonNodeFactory.instance.nullNode());
         } else if (textWanted(m)) {
@@ -109,18 +109,18 @@ final class Printer {
     }
 
     /** Text only. */
-    void text(String s) {
+    public void text(String s) {
         if (!json) {
             text.append(s);
         }
     }
 
     /** iproute2's print_nl(): a line break in text. */
-    void nl() {
+    public void nl() {
         text("\n");
     }
 
-    void openObject(String key) {
+    public void openObject(String key) {
         if (json) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             put(key, o);
@@ -128,14 +128,14 @@ final class Printer {
         }
     }
 
-    void closeObject() {
+    public void closeObject() {
         if (json) {
             stack.pop();
         }
     }
 
     /** Opens a JSON array; in text, prints {@code textOpen} if given. */
-    void openArray(Mode m, String key, String textOpen) {
+    public void openArray(Mode m, String key, String textOpen) {
         if (jsonWanted(m)) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             put(key, a);
@@ -145,7 +145,7 @@ final class Printer {
         }
     }
 
-    void closeArray(Mode m, String textClose) {
+    public void closeArray(Mode m, String textClose) {
         if (jsonWanted(m)) {
             stack.pop();
         } else if (textWanted(m) && textClose != null) {
@@ -154,7 +154,7 @@ final class Printer {
     }
 
     /** Writes what text was collected so far (streaming, for monitors). */
-    void flushText() {
+    public void flushText() {
         if (!json && !text.isEmpty()) {
             out.print(text);
             out.flush();
@@ -163,7 +163,7 @@ final class Printer {
     }
 
     /** Writes the text, or the JSON array of every object printed. */
-    void flush() {
+    public void flush() {
         if (json) {
             try {
                 String s = pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)

@@ -1,18 +1,22 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
+
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Scope;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.route.RouteProtocol;
+import io.netns.netlink.route.RouteSpec;
+import io.netns.netlink.route.RouteType;
+import io.netns.internal.sys.Errno;
+import io.netns.netlink.wire.Rtm;
 
 import java.net.InetAddress;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code ip route add|replace|del|show|get}. */
 final class RouteCmd {
@@ -57,8 +61,8 @@ final class RouteCmd {
         String src = null;
         long metric = -1;
         long table = -1;
-        int proto = -1;
-        int scope = -1;
+        RouteProtocol proto = null;
+        Scope scope = null;
         boolean onlink = false;
         long mtu = -1;
         List<Hop> hops = new ArrayList<>();
@@ -97,28 +101,24 @@ final class RouteCmd {
                 }
                 case "scope" -> {
                     String v = valueOf(a);
-                    scope = IpNames.parseScope(v);
-                    if (scope < 0) {
-                        throw CliException.invarg("invalid \"scope\" value\n", v);
-                    }
+                    scope = IpNames.parseScope(v).orElseThrow(
+                            () -> CliException.invarg("invalid \"scope\" value\n", v));
                 }
                 default -> {
                     if (Args.matches(w, "metric") || Args.matches(w, "priority") || Args.matches(w, "preference")) {
                         metric = Args.u32(valueOf(a), "\"metric\" value is invalid\n");
                     } else if (Args.matches(w, "protocol")) {
                         String v = valueOf(a);
-                        proto = RouteProtocol.parse(v);
-                        if (proto < 0) {
-                            throw CliException.invarg("\"protocol\" value is invalid\n", v);
-                        }
+                        proto = IpNames.parseProtocol(v).orElseThrow(
+                                () -> CliException.invarg("\"protocol\" value is invalid\n", v));
                     } else {
                         if (w.equals("to")) {
                             w = valueOf(a);
                             a.back();
                         }
-                        RouteType t = RouteType.byIpName(w);
-                        if (t != null && !Character.isDigit(w.charAt(0))) {
-                            type = t;
+                        Optional<RouteType> t = IpNames.routeTypeNamed(w);
+                        if (t.isPresent()) {
+                            type = t.get();
                             w = a.nextArg();
                         }
                         if (Args.matches(w, "help")) {
@@ -162,11 +162,11 @@ final class RouteCmd {
         if (table > 0) {
             spec = spec.table(table);
         }
-        if (proto >= 0) {
+        if (proto != null) {
             spec = spec.protocol(proto);
         }
-        if (scope >= 0) {
-            spec = spec.scope(scopeOf(scope));
+        if (scope != null) {
+            spec = spec.scope(scope);
         }
         if (onlink) {
             spec = spec.onlink();
@@ -188,15 +188,6 @@ final class RouteCmd {
         return 0;
     }
 
-    private static Scope scopeOf(int number) {
-        for (Scope sc : Scope.values()) {
-            if (sc.number() == number) {
-                return sc;
-            }
-        }
-        throw CliException.invarg("invalid \"scope\" value\n", Integer.toString(number));
-    }
-
     private static String valueOf(Args a) {
         String v = a.nextArg();
         return v;
@@ -204,7 +195,7 @@ final class RouteCmd {
 
     private String sameFamily(String addr, IpPrefix dst) {
         IpPrefix p = AddrCmd.prefix(addr, Family.UNSPEC);
-        if (p.family() != dst.family()) {
+        if (!p.family().equals(dst.family())) {
             // another family's gateway would be RTA_VIA, which the library does not encode
             throw new CliException(CliException.USAGE, "Error: inet address is expected rather than \"" + addr + "\".");
         }
@@ -213,7 +204,7 @@ final class RouteCmd {
 
     /** The route's family: -4/-6, else the first address given (a "default" follows its gateway). */
     private Family routeFamily(String dst, String via, String src, List<Hop> hops) {
-        if (s.opt.family() != Family.UNSPEC) {
+        if (!s.opt.family().equals(Family.UNSPEC)) {
             return s.opt.family();
         }
         for (String t : new String[]{dst, via, src, hops.isEmpty() ? null : hops.get(0).via}) {
@@ -290,15 +281,16 @@ final class RouteCmd {
             }
         }
         // ip lists IPv4 only unless -6 or "table all" (which lists both)
-        Family family = s.opt.family() != Family.UNSPEC ? s.opt.family() : table == 0 ? Family.UNSPEC : Family.INET;
-        int oif = dev == null ? 0 : s.links().index(dev);
+        Family family = !s.opt.family().equals(Family.UNSPEC) ? s.opt.family() : table == 0 ? Family.UNSPEC : Family.INET;
+        int oif = dev == null ? 0 : s.linkIndex(dev);
         if (dev != null && oif == 0) {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
         List<Route> routes;
-        try {
-            routes = s.rt().routes().list(family, table);
-        } catch (io.netns.netlink.NetlinkException e) {
+        // the stream, not list(): list() reads a missing table as empty, ip reports it
+        try (Stream<Route> st = s.rt().routes().stream(family, table)) {
+            routes = st.toList();
+        } catch (NetlinkException e) {
             throw dumpError(e, family);
         }
         Printer p = s.printer();
@@ -306,7 +298,7 @@ final class RouteCmd {
         // ip prints "table" only when it listed every table
         boolean tableFiltered = table != 0;
         for (Route r : routes) {
-            if ((r.flags() & RoutePrinter.RTM_F_CLONED) != 0) {
+            if ((r.flags() & Rtm.RTM_F_CLONED) != 0) {
                 continue;
             }
             if (oif != 0 && r.outputInterface().orElse(0) != oif) {
@@ -324,10 +316,10 @@ final class RouteCmd {
      * The kernel's answer to a dump of a missing table; the library drops the extended ack that
      * comes with NLMSG_DONE, so the text ip prints is restored here.
      */
-    private static CliException dumpError(io.netns.netlink.NetlinkException e, Family family) {
+    private static CliException dumpError(NetlinkException e, Family family) {
         String msg = e.kernelMessage().orElse("");
-        if (msg.isEmpty() && e.errno() == 2) {
-            msg = (family == Family.INET6 ? "ipv6" : "ipv4") + ": FIB table does not exist.";
+        if (msg.isEmpty() && e.errno() == Errno.ENOENT) {
+            msg = (family.equals(Family.INET6) ? "ipv6" : "ipv4") + ": FIB table does not exist.";
         }
         return new CliException(2, (msg.isEmpty() ? "RTNETLINK answers: " + IpNames.strerror(e.errno())
                 : "Error: " + msg + (msg.endsWith(".") ? "" : ".")) + "\nDump terminated");

@@ -1,33 +1,37 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.cli.Printer.Mode;
+import io.netns.netlink.Family;
+import io.netns.netlink.route.NextHop;
+import io.netns.netlink.route.Route;
+import io.netns.netlink.route.RouteProtocol;
+import io.netns.netlink.route.RouteType;
+import io.netns.netlink.Scope;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static io.netns.netlink.wire.Rta.*;
+import static io.netns.netlink.wire.Rtax.*;
+import static io.netns.netlink.wire.Rtm.RTM_F_CLONED;
+import static io.netns.netlink.wire.Rtm.RTM_F_NOTIFY;
+import static io.netns.netlink.wire.Rtm.RTM_F_OFFLOAD;
+import static io.netns.netlink.wire.Rtm.RTM_F_OFFLOAD_FAILED;
+import static io.netns.netlink.wire.Rtm.RTM_F_TRAP;
+import static io.netns.netlink.wire.Rtnh.*;
+import static io.netns.netlink.wire.RtTable.RT_TABLE_MAIN;
+import static io.netns.netlink.wire.RtTable.RT_TABLE_UNSPEC;
 
 /** Prints a route as ip's print_route does (ip route show/get, ip monitor route). */
 final class RoutePrinter {
-    static final int RTM_F_CLONED = 0x200;
-    private static final int RTA_METRICS = 8;
-    private static final int RTA_FLOW = 11;
-    private static final int RTA_CACHEINFO = 12;
-    private static final int RTA_MARK = 16;
-    private static final int RTA_PREF = 20;
-    private static final int RTA_UID = 25;
-
-    private static final int[] RT_FLAG_BITS = {0x1, 0x4, 0x2, 0x8, 0x40, 0x100, 0x10, 0x20, 0x2000, 0x4000, 0x20000000};
+    /** RTNH_F_* and RTM_F_* bits in the order print_rt_flags prints them. */
+    private static final int[] RT_FLAG_BITS = {RTNH_F_DEAD, RTNH_F_ONLINK, RTNH_F_PERVASIVE, RTNH_F_OFFLOAD,
+            RTNH_F_TRAP, RTM_F_NOTIFY, RTNH_F_LINKDOWN, RTNH_F_UNRESOLVED, RTM_F_OFFLOAD, RTM_F_TRAP,
+            RTM_F_OFFLOAD_FAILED};
     private static final String[] RT_FLAG_NAMES = {"dead", "onlink", "pervasive", "offload", "trap", "notify",
             "linkdown", "unresolved", "rt_offload", "rt_trap", "rt_offload_failed"};
 
+    /** ip's names of RTAX_LOCK .. RTAX_FASTOPEN_NO_COOKIE, by number. */
     private static final String[] METRIC_NAMES = {null, "lock", "mtu", "window", "rtt", "rttvar", "ssthresh", "cwnd",
             "advmss", "reordering", "hoplimit", "initcwnd", "features", "rto_min", "initrwnd", "quickack", "congctl",
             "fastopen_no_cookie"};
@@ -59,12 +63,12 @@ final class RoutePrinter {
      */
     void print(Route r, boolean tableFiltered, boolean deleted) {
         boolean details = s.opt.details();
-        Attrs raw = Attrs.of(r.unknown());
+        AttrIndex raw = AttrIndex.of(r.unknown(), "route " + r.destination());
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
-        if (r.type() != 1 || details) {
-            p.str(Mode.ANY, "type", "%s ", IpNames.routeType(r.type()));
+        if (!r.type().equals(RouteType.UNICAST) || details) {
+            p.str(Mode.ANY, "type", "%s ", r.type().toString());
         }
         p.str(Mode.ANY, "dst", "%s ", r.destination().prefixLength() == 0 && r.destination().address().isAnyLocalAddress()
                 ? "default" : r.destination().toString());
@@ -77,15 +81,15 @@ final class RoutePrinter {
             p.str(Mode.ANY, "dev", "dev %s ", s.linkName(r.outputInterface().getAsInt()));
         }
         long table = r.table();
-        if (table != 0 && (table != 254 || details) && !tableFiltered) {
+        if (table != RT_TABLE_UNSPEC && (table != RT_TABLE_MAIN || details) && !tableFiltered) {
             p.str(Mode.ANY, "table", "table %s ", IpNames.table(table));
         }
         if ((r.flags() & RTM_F_CLONED) == 0) {
-            if (r.protocol() != 3 || details) {
-                p.str(Mode.ANY, "protocol", "proto %s ", IpNames.protocol(r.protocol()));
+            if (!r.protocol().equals(RouteProtocol.BOOT) || details) {
+                p.str(Mode.ANY, "protocol", "proto %s ", r.protocol().toString());
             }
-            if (r.scope() != 0 || details) {
-                p.str(Mode.ANY, "scope", "scope %s ", IpNames.scope(r.scope()));
+            if (!r.scope().equals(Scope.UNIVERSE) || details) {
+                p.str(Mode.ANY, "scope", "scope %s ", r.scope().toString());
             }
         }
         r.preferredSource().ifPresent(a -> p.str(Mode.ANY, "prefsrc", "src %s ", AddrPrinter.format(a)));
@@ -106,7 +110,7 @@ final class RoutePrinter {
         if (raw.has(RTA_UID)) {
             p.num(Mode.ANY, "uid", "uid %d ", raw.u32(RTA_UID));
         }
-        if (r.family() == Family.INET && (r.flags() & RTM_F_CLONED) != 0) {
+        if (r.family().equals(Family.INET) && (r.flags() & RTM_F_CLONED) != 0) {
             cacheFlags(r.flags());
         }
         if (raw.has(RTA_CACHEINFO)) {
@@ -120,7 +124,8 @@ final class RoutePrinter {
         }
         if (raw.has(RTA_PREF)) {
             int pref = raw.u8(RTA_PREF);
-            p.str(Mode.ANY, "pref", "pref %s", pref == 3 ? "low" : pref == 0 ? "medium" : pref == 1 ? "high"
+            p.str(Mode.ANY, "pref", "pref %s", pref == ICMPV6_ROUTER_PREF_LOW ? "low"
+                    : pref == ICMPV6_ROUTER_PREF_MEDIUM ? "medium" : pref == ICMPV6_ROUTER_PREF_HIGH ? "high"
                     : Integer.toString(pref));
         }
         if (!r.nextHops().isEmpty()) {
@@ -164,12 +169,13 @@ final class RoutePrinter {
 
     /** struct rta_cacheinfo: expires and error, as ip prints them without -s. */
     private void cacheInfo(byte[] ci) {
-        ByteBuffer b = ByteBuffer.wrap(ci).order(ByteOrder.nativeOrder());
+        // struct rta_cacheinfo { __u32 rta_clntref, rta_lastuse; __s32 rta_expires; __u32 rta_error; ... }
         if (ci.length < 16) {
             return;
         }
-        int expires = b.getInt(8);
-        int error = b.getInt(12);
+        MemorySegment b = MemorySegment.ofArray(ci);
+        int expires = b.get(ValueLayout.JAVA_INT_UNALIGNED, 8);
+        int error = b.get(ValueLayout.JAVA_INT_UNALIGNED, 12);
         if (expires != 0) {
             p.num(Mode.ANY, "expires", "expires %dsec ", expires / 100);
         }
@@ -179,21 +185,21 @@ final class RoutePrinter {
     }
 
     /** print_rta_metrics: {@code "metrics":[{"mtu":1400}]}, {@code mtu 1400} in text. */
-    private void metrics(Attrs mx) {
-        long lock = mx.has(1) ? mx.u32(1) : 0;
+    private void metrics(AttrIndex mx) {
+        long lock = mx.has(RTAX_LOCK) ? mx.u32(RTAX_LOCK) : 0;
         p.openArray(Mode.JSON, "metrics", null);
         p.openObject(null);
-        for (int i = 2; i < METRIC_NAMES.length; i++) {
+        for (int i = RTAX_MTU; i < METRIC_NAMES.length; i++) {
             if (!mx.has(i) && (lock & (1L << i)) == 0) {
                 continue;
             }
-            if (i == 16) {
+            if (i == RTAX_CC_ALGO) {
                 p.text("congctl " + ((lock & (1L << i)) != 0 ? "lock " : ""));
                 p.str(Mode.ANY, "congestion", "%s ", mx.has(i) ? mx.str(i) : "");
                 continue;
             }
             long val = mx.has(i) ? mx.u32(i) : 0;
-            if (i == 10 && (int) val == -1) {
+            if (i == RTAX_HOPLIMIT && (int) val == -1) {
                 continue;
             }
             p.text(METRIC_NAMES[i] + " " + ((lock & (1L << i)) != 0 ? "lock " : ""));

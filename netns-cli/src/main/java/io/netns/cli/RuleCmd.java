@@ -1,15 +1,14 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 
+
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.route.RouteType;
+import io.netns.netlink.rule.Rule;
+import io.netns.netlink.rule.RuleSpec;
+
+import static io.netns.netlink.wire.FrAct.FR_ACT_TO_TBL;
 
 /** {@code ip rule add|del|show}. */
 final class RuleCmd {
@@ -37,7 +36,7 @@ final class RuleCmd {
     }
 
     private Family family() {
-        return s.opt.family() == Family.INET6 ? Family.INET6 : Family.INET;
+        return s.opt.family().equals(Family.INET6) ? Family.INET6 : Family.INET;
     }
 
     /** What {@code ip rule add|del} was given; unset fields are null / -1. */
@@ -97,15 +96,13 @@ final class RuleCmd {
                 if (w.equals("type")) {
                     w = valueOf(a);
                 }
-                RouteType t = RouteType.byIpName(w);
-                if (t == null) {
-                    throw CliException.invarg("Failed to parse rule type", w);
-                }
-                sel.action = t.number();
+                String type = w;
+                sel.action = IpNames.routeTypeNamed(type)
+                        .orElseThrow(() -> CliException.invarg("Failed to parse rule type", type)).number();
             }
             a.take();
         }
-        Family family = fam == Family.UNSPEC ? Family.INET : fam;
+        Family family = fam.equals(Family.UNSPEC) ? Family.INET : fam;
         if (add) {
             s.rt().rules().add(spec(sel, family));
         } else {
@@ -130,7 +127,7 @@ final class RuleCmd {
         if (sel.priority >= 0) {
             r = r.priority(sel.priority);
         }
-        if (sel.action > 1) {
+        if (sel.action > FR_ACT_TO_TBL) {
             // the library keeps either a table or an action; ip sends both when both are given
             r = r.action(RouteType.of(sel.action));
         } else if (sel.table > 0) {

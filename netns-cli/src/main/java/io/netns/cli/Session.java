@@ -1,18 +1,11 @@
 package io.netns.cli;
 
-import io.netns.netlink.*;
-import io.netns.netlink.link.*;
-import io.netns.netlink.link.kind.*;
-import io.netns.netlink.address.*;
-import io.netns.netlink.route.*;
-import io.netns.netlink.neighbour.*;
-import io.netns.netlink.rule.*;
-import io.netns.netlink.nsid.*;
-import io.netns.netlink.event.*;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetnsException;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.link.Link;
 
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -23,10 +16,13 @@ import java.util.Optional;
  * One command's state: the options, the output streams, the namespace it works in (from
  * {@code -n}) and its rtnetlink socket, opened on first use and closed at the end.
  */
-final class Session implements AutoCloseable {
-    final Options opt;
-    final PrintStream out;
-    final PrintStream err;
+public final class Session implements AutoCloseable {
+    /** The global options. */
+    public final Options opt;
+    /** Where results go. */
+    public final PrintStream out;
+    /** Where messages and warnings go. */
+    public final PrintStream err;
     private NetworkNamespace namespace;
     private Rtnetlink rt;
     /** ip's link cache (ll_index_to_name): filled by one dump on first use. */
@@ -43,7 +39,7 @@ final class Session implements AutoCloseable {
         namespace();
     }
 
-    NetworkNamespace namespace() {
+    public NetworkNamespace namespace() {
         if (namespace == null) {
             if (opt.netns() == null) {
                 namespace = Netns.current();
@@ -69,14 +65,14 @@ final class Session implements AutoCloseable {
         }
     }
 
-    Rtnetlink rt() {
+    public Rtnetlink rt() {
         if (rt == null) {
             rt = Rtnetlink.open(namespace());
         }
         return rt;
     }
 
-    Printer printer() {
+    public Printer printer() {
         return new Printer(opt.json(), opt.pretty(), out);
     }
 
@@ -95,18 +91,18 @@ final class Session implements AutoCloseable {
         links().put(l.index(), l);
     }
 
-    Optional<Link> link(int index) {
+    public Optional<Link> link(int index) {
         return Optional.ofNullable(links().get(index));
     }
 
     /** ll_index_to_name: the name, or {@code if<index>} for a device not here. */
-    String linkName(int index) {
+    public String linkName(int index) {
         Link l = links().get(index);
         return l != null ? l.name() : "if" + index;
     }
 
     /** ll_name_to_index: 0 when there is no such device. */
-    int linkIndex(String name) {
+    public int linkIndex(String name) {
         for (Link l : links().values()) {
             if (l.name().equals(name)) {
                 return l.index();
@@ -116,7 +112,7 @@ final class Session implements AutoCloseable {
     }
 
     /** Looks a device up, failing with ip's "Cannot find device". */
-    int requireLink(String name) {
+    public int requireLink(String name) {
         int idx = linkIndex(name);
         if (idx == 0) {
             throw CliException.nodev(name);

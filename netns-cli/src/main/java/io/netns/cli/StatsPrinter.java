@@ -1,13 +1,19 @@
 package io.netns.cli;
 
 import io.netns.cli.Printer.Mode;
+import io.netns.netlink.link.LinkStats;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static io.netns.netlink.wire.Ifla.IFLA_STATS;
 
 /** The {@code -s} counters of {@code ip link}: {@code stats64} in JSON, the RX/TX table in text. */
 final class StatsPrinter {
-    private static final int IFLA_STATS = 7;
+    /** Byte offsets in struct rtnl_link_stats (linux/if_link.h: 23 __u32 counters, in this order). */
+    private static final int RX_OVER_ERRORS = 11 * 4;
+    private static final int RX_MISSED_ERRORS = 15 * 4;
+    private static final int TX_CARRIER_ERRORS = 17 * 4;
 
     private StatsPrinter() {
     }
@@ -16,15 +22,15 @@ final class StatsPrinter {
      * @param raw the link's raw attributes: the 32-bit IFLA_STATS gives the two counters the
      *        library's LinkStats does not carry (rx over errors, tx carrier errors) and rx missed
      */
-    static void print(Printer p, LinkStats st, Attrs raw) {
+    static void print(Printer p, LinkStats st, AttrIndex raw) {
         long overErrors = 0;
         long missed = 0;
         long carrier = 0;
-        if (raw.has(IFLA_STATS) && raw.bytes(IFLA_STATS).length >= 18 * 4) {
-            ByteBuffer b = ByteBuffer.wrap(raw.bytes(IFLA_STATS)).order(ByteOrder.nativeOrder());
-            overErrors = Integer.toUnsignedLong(b.getInt(11 * 4));
-            missed = Integer.toUnsignedLong(b.getInt(15 * 4));
-            carrier = Integer.toUnsignedLong(b.getInt(17 * 4));
+        if (raw.has(IFLA_STATS) && raw.get(IFLA_STATS).valueLength() >= TX_CARRIER_ERRORS + 4) {
+            MemorySegment b = MemorySegment.ofArray(raw.bytes(IFLA_STATS));
+            overErrors = Integer.toUnsignedLong(b.get(ValueLayout.JAVA_INT_UNALIGNED, RX_OVER_ERRORS));
+            missed = Integer.toUnsignedLong(b.get(ValueLayout.JAVA_INT_UNALIGNED, RX_MISSED_ERRORS));
+            carrier = Integer.toUnsignedLong(b.get(ValueLayout.JAVA_INT_UNALIGNED, TX_CARRIER_ERRORS));
         }
         if (p.isJson()) {
             p.openObject("stats64");
