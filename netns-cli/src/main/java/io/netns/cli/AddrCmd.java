@@ -24,14 +24,9 @@ final class AddrCmd {
             return new LinkCmd(s).show(a, false);
         }
         String cmd = a.take();
-        if (Args.matches(cmd, "add")) {
-            return modify(a, 'a');
-        }
-        if (Args.matches(cmd, "replace")) {
-            return modify(a, 'r');
-        }
-        if (Args.matches(cmd, "delete")) {
-            return modify(a, 'd');
+        Verb verb = Verb.of(cmd, true);
+        if (verb != null) {
+            return modify(a, verb);
         }
         if (Args.matches(cmd, "list") || Args.matches(cmd, "show") || Args.matches(cmd, "lst")) {
             return new LinkCmd(s).show(a, false);
@@ -55,7 +50,7 @@ final class AddrCmd {
         }
     }
 
-    private int modify(Args a, char op) {
+    private int modify(Args a, Verb verb) {
         IpPrefix local = null;
         String peer = null;
         String brd = null;
@@ -120,7 +115,7 @@ final class AddrCmd {
             spec = AddressSpec.of(new IpPrefix(local.address(), pp.prefixLength()), index).peer(
                     AddrPrinter.format(pp.address()));
         }
-        if (brd != null && op != 'd') {
+        if (brd != null && !verb.isDelete()) {
             String b = broadcast(brd, local);
             if (b != null) {
                 spec = spec.broadcast(b);
@@ -131,7 +126,7 @@ final class AddrCmd {
         }
         if (scope != null) {
             spec = spec.scope(scope);
-        } else if (op != 'd' && local.address() instanceof Inet4Address && (local.address().getAddress()[0] == 127)) {
+        } else if (!verb.isDelete() && local.address() instanceof Inet4Address && (local.address().getAddress()[0] == 127)) {
             spec = spec.scope(Scope.HOST); // ip's default_scope: loopback addresses are host-scoped
         }
         if (noDad) {
@@ -148,11 +143,8 @@ final class AddrCmd {
             }
             spec = spec.lifetimes(v, pr);
         }
-        switch (op) {
-            case 'a' -> s.rt().addresses().add(spec);
-            case 'r' -> s.rt().addresses().replace(spec);
-            default -> s.rt().addresses().del(spec);
-        }
+        var h = s.rt().addresses();
+        verb.apply(spec, h::add, h::replace, h::del);
         return 0;
     }
 

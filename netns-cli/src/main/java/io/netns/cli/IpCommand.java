@@ -8,6 +8,7 @@ import io.netns.netlink.NetlinkException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The iproute2-compatible command line of {@code bin/netns}: {@code [-n NS] [-j] [-d] [-4|-6]
@@ -137,36 +138,44 @@ public final class IpCommand {
         return new Options(netns, json, pretty, details, stats, family);
     }
 
-    /** ip.c's object table, in its order (so {@code a} is address, {@code r} route, {@code n} neighbor). */
-    private static final List<String> OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule",
-            "neighbor", "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tuntap",
-            "tap", "token", "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf",
-            "vrf", "sr", "nexthop", "mptcp", "ioam", "help", "stats");
+    /**
+     * One entry of ip.c's {@code cmds[]}: an object and the function that runs its command line;
+     * null for objects ip has and this CLI does not implement.
+     */
+    private record Cmd(String object, BiFunction<Session, Args, Integer> run) {
+    }
+
+    private static Cmd none(String object) {
+        return new Cmd(object, null);
+    }
+
+    /** ip.c's table, in its order (so {@code a} is address, {@code r} route, {@code n} neighbor). */
+    private static final List<Cmd> CMDS = List.of(
+            new Cmd("address", (s, a) -> new AddrCmd(s).run(a)), none("addrlabel"), none("maddress"),
+            new Cmd("route", (s, a) -> new RouteCmd(s).run(a)), new Cmd("rule", (s, a) -> new RuleCmd(s).run(a)),
+            new Cmd("neighbor", (s, a) -> new NeighCmd(s).run(a)), new Cmd("neighbour", (s, a) -> new NeighCmd(s).run(a)),
+            none("ntable"), none("ntbl"), new Cmd("link", (s, a) -> new LinkCmd(s).run(a)), none("l2tp"), none("fou"),
+            none("ila"), none("macsec"), none("tunnel"), none("tuntap"), none("tap"), none("token"),
+            none("tcpmetrics"), none("tcp_metrics"), new Cmd("monitor", (s, a) -> new MonitorCmd(s).run(a)),
+            none("xfrm"), none("mroute"), none("mrule"), new Cmd("netns", (s, a) -> new NetnsCmd(s).run(a)),
+            none("netconf"), none("vrf"), none("sr"), none("nexthop"), none("mptcp"), none("ioam"),
+            new Cmd("help", (s, a) -> {
+                throw new CliException(CliException.USAGE, IpCommand.USAGE.strip());
+            }),
+            none("stats"));
 
     private static int dispatch(Session s, Args a) {
         String word = a.take();
-        String object = null;
-        for (String o : OBJECTS) {
-            if (Args.matches(word, o)) {
-                object = o;
-                break;
+        for (Cmd c : CMDS) {
+            if (Args.matches(word, c.object())) {
+                if (c.run() == null) {
+                    throw new CliException(1, "Object \"" + word + "\" is not supported by netns (ip " + c.object()
+                            + " is not implemented here).");
+                }
+                return c.run().apply(s, a);
             }
         }
-        if (object == null) {
-            throw new CliException(1, "Object \"" + word + "\" is unknown, try \"ip help\".");
-        }
-        return switch (object) {
-            case "address" -> new AddrCmd(s).run(a);
-            case "route" -> new RouteCmd(s).run(a);
-            case "rule" -> new RuleCmd(s).run(a);
-            case "neighbor", "neighbour" -> new NeighCmd(s).run(a);
-            case "link" -> new LinkCmd(s).run(a);
-            case "netns" -> new NetnsCmd(s).run(a);
-            case "monitor" -> new MonitorCmd(s).run(a);
-            case "help" -> throw new CliException(CliException.USAGE, USAGE.strip());
-            default -> throw new CliException(1, "Object \"" + word + "\" is not supported by netns (ip " + object
-                    + " is not implemented here).");
-        };
+        throw new CliException(1, "Object \"" + word + "\" is unknown, try \"ip help\".");
     }
 
     static final String USAGE = """

@@ -106,9 +106,9 @@ final class MonitorCmd {
             }
             case NetlinkEvent.RouteEvent e -> new RoutePrinter(s, p).print(e.route(), false,
                     e.action() == NetlinkEvent.Action.DEL);
-            case NetlinkEvent.NeighbourEvent e -> new NeighRulePrinter(s, p).neighbour(e.neighbour(), false,
+            case NetlinkEvent.NeighbourEvent e -> new NeighPrinter(s, p).neighbour(e.neighbour(), false,
                     e.action() == NetlinkEvent.Action.DEL);
-            case NetlinkEvent.RuleEvent e -> new NeighRulePrinter(s, p).rule(e.rule(), e.action() == NetlinkEvent.Action.DEL);
+            case NetlinkEvent.RuleEvent e -> new RulePrinter(s, p).rule(e.rule(), e.action() == NetlinkEvent.Action.DEL);
             case NetlinkEvent.NsidEvent e -> {
                 if (e.action() == NetlinkEvent.Action.DEL) {
                     p.text("Deleted ");

@@ -29,14 +29,9 @@ final class NeighCmd {
             return show(a);
         }
         String cmd = a.take();
-        if (Args.matches(cmd, "add")) {
-            return modify(a, 'a');
-        }
-        if (Args.matches(cmd, "replace")) {
-            return modify(a, 'r');
-        }
-        if (Args.matches(cmd, "delete")) {
-            return modify(a, 'd');
+        Verb verb = Verb.of(cmd, true);
+        if (verb != null) {
+            return modify(a, verb);
         }
         if (Args.matches(cmd, "show") || Args.matches(cmd, "lst") || Args.matches(cmd, "list")) {
             return show(a);
@@ -44,7 +39,7 @@ final class NeighCmd {
         throw CliException.unknownCommand(cmd, "neigh");
     }
 
-    private int modify(Args a, char op) {
+    private int modify(Args a, Verb verb) {
         String dst = null;
         String lladdr = null;
         String dev = null;
@@ -55,7 +50,7 @@ final class NeighCmd {
                 lladdr = a.nextArgOnce("lladdr", lladdr != null);
             } else if (w.equals("nud")) {
                 String v = a.nextArg();
-                nud = NeighRulePrinter.parseNud(v);
+                nud = NeighPrinter.parseNud(v);
                 if (nud < 0) {
                     throw CliException.invarg("nud state is bad", v);
                 }
@@ -91,11 +86,8 @@ final class NeighCmd {
         if (nud > 0) {
             spec = spec.state(NudState.of(nud));
         }
-        switch (op) {
-            case 'a' -> s.rt().neighbours().add(spec);
-            case 'r' -> s.rt().neighbours().replace(spec);
-            default -> s.rt().neighbours().del(spec);
-        }
+        var h = s.rt().neighbours();
+        verb.apply(spec, h::add, h::replace, h::del);
         return 0;
     }
 
@@ -112,7 +104,7 @@ final class NeighCmd {
                     states = 0xff;
                     showNone = true;
                 } else {
-                    int n = NeighRulePrinter.parseNud(v);
+                    int n = NeighPrinter.parseNud(v);
                     if (n < 0) {
                         throw CliException.invarg("nud state is bad", v);
                     }
@@ -132,7 +124,7 @@ final class NeighCmd {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
         Printer p = s.printer();
-        NeighRulePrinter np = new NeighRulePrinter(s, p);
+        NeighPrinter np = new NeighPrinter(s, p);
         for (Neighbour n : s.rt().neighbours().list(s.opt.family())) {
             if (index != 0 && n.index() != index) {
                 continue;

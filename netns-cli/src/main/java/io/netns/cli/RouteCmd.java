@@ -31,14 +31,9 @@ final class RouteCmd {
             return show(a);
         }
         String cmd = a.take();
-        if (Args.matches(cmd, "add")) {
-            return modify(a, 'a');
-        }
-        if (Args.matches(cmd, "replace")) {
-            return modify(a, 'r');
-        }
-        if (Args.matches(cmd, "delete")) {
-            return modify(a, 'd');
+        Verb verb = Verb.of(cmd, true);
+        if (verb != null) {
+            return modify(a, verb);
         }
         if (Args.matches(cmd, "list") || Args.matches(cmd, "show") || Args.matches(cmd, "lst")) {
             return show(a);
@@ -53,7 +48,7 @@ final class RouteCmd {
     private record Hop(String via, String dev, int weight) {
     }
 
-    private int modify(Args a, char op) {
+    private int modify(Args a, Verb verb) {
         String dst = null;
         RouteType type = null;
         String via = null;
@@ -180,11 +175,8 @@ final class RouteCmd {
             }
             spec = spec.nextHop(sameFamily(h.via, prefix), h.dev, h.weight);
         }
-        switch (op) {
-            case 'a' -> s.rt().routes().add(spec);
-            case 'r' -> s.rt().routes().replace(spec);
-            default -> s.rt().routes().del(spec);
-        }
+        var h = s.rt().routes();
+        verb.apply(spec, h::add, h::replace, h::del);
         return 0;
     }
 

@@ -26,11 +26,9 @@ final class RuleCmd {
         if (Args.matches(cmd, "list") || Args.matches(cmd, "lst") || Args.matches(cmd, "show")) {
             return show();
         }
-        if (Args.matches(cmd, "add")) {
-            return modify(a, true);
-        }
-        if (Args.matches(cmd, "delete")) {
-            return modify(a, false);
+        Verb verb = Verb.of(cmd, false);
+        if (verb != null) {
+            return modify(a, verb);
         }
         throw CliException.unknownCommand(cmd, "rule");
     }
@@ -53,9 +51,9 @@ final class RuleCmd {
         String oif;
     }
 
-    private int modify(Args a, boolean add) {
+    private int modify(Args a, Verb verb) {
         if (!a.has()) {
-            throw new CliException(1, "\"ip rule " + (add ? "add" : "del") + "\" requires arguments.");
+            throw new CliException(1, "\"ip rule " + (verb.isDelete() ? "del" : "add") + "\" requires arguments.");
         }
         Family fam = s.opt.family();
         Sel sel = new Sel();
@@ -103,11 +101,8 @@ final class RuleCmd {
             a.take();
         }
         Family family = fam.equals(Family.UNSPEC) ? Family.INET : fam;
-        if (add) {
-            s.rt().rules().add(spec(sel, family));
-        } else {
-            s.rt().rules().del(spec(sel, family));
-        }
+        var h = s.rt().rules();
+        verb.apply(spec(sel, family), h::add, null, h::del);
         return 0;
     }
 
@@ -150,7 +145,7 @@ final class RuleCmd {
 
     private int show() {
         Printer p = s.printer();
-        NeighRulePrinter rp = new NeighRulePrinter(s, p);
+        RulePrinter rp = new RulePrinter(s, p);
         for (Rule r : s.rt().rules().list(family())) {
             p.openObject(null);
             rp.rule(r, false);
