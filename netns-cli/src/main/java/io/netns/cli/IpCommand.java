@@ -5,9 +5,12 @@ import io.netns.netlink.DumpInterruptedException;
 import io.netns.netlink.Family;
 import io.netns.netlink.NetlinkException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.BiFunction;
 
 /**
@@ -40,6 +43,10 @@ public final class IpCommand {
         Options opt;
         try {
             opt = globalOptions(a);
+        } catch (Done d) {
+            out.print(d.getMessage());
+            out.flush();
+            return 0;
         } catch (CliException e) {
             err.println(e.getMessage());
             return e.status();
@@ -129,7 +136,9 @@ public final class IpCommand {
             } else if (Args.matches(o, "-oneline") || Args.matches(o, "-resolve")) {
                 // accepted, no effect here
             } else if (Args.matches(o, "-help")) {
-                throw new CliException(CliException.USAGE, USAGE.strip());
+                throw new Done(USAGE);
+            } else if (Args.matches(o, "-Version")) {
+                throw new Done("netns utility, " + version() + "\n");
             } else {
                 throw new CliException(CliException.USAGE, "Option \"" + opt + "\" is unknown, try \"ip -help\".");
             }
@@ -166,6 +175,10 @@ public final class IpCommand {
 
     private static int dispatch(Session s, Args a) {
         String word = a.take();
+        if (word.equals("demo")) {
+            // not an ip object: bin/netns runs it from netns-examples, which depends on this module
+            throw new CliException(1, "netns: \"demo\" is run by bin/netns (the seed demo of netns-examples).");
+        }
         for (Cmd c : CMDS) {
             if (Args.matches(word, c.object())) {
                 if (c.run() == null) {
@@ -178,11 +191,39 @@ public final class IpCommand {
         throw new CliException(1, "Object \"" + word + "\" is unknown, try \"ip help\".");
     }
 
+    /** netns's own usage: the ip objects it implements, its options, and the seed demo. */
     static final String USAGE = """
-            Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+            Usage: netns [ OPTIONS ] OBJECT { COMMAND | help }
+                   netns demo [ --root-host ]
+                   netns -V[ersion] | -h[elp]
             where  OBJECT := { address | link | monitor | neighbor | netns | route | rule }
-                   OPTIONS := { -d[etails] | -s[tatistics] | -4 | -6 | -j[son] | -p[retty] |
-                                -n[etns] name }
+                   OPTIONS := { -d[etails] | -s[tatistics] | -4 | -6 | -f[amily] { inet | inet6 } |
+                                -j[son] | -p[retty] | -n[etns] name }
+            OBJECT and COMMAND speak ip's syntax and print what ip prints (ip -j JSON with -j);
+            "demo" builds the seed demo's namespaces step by step, showing each ip command.
             """;
+
+    /** {@code -V} / {@code -help}: printed on stdout, exit 0 (ip prints its version the same way). */
+    private static final class Done extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Done(String text) {
+            super(text, null, false, false);
+        }
+    }
+
+    /** {@return the project version the build wrote into version.properties} */
+    static String version() {
+        try (InputStream in = IpCommand.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown version";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown version");
+        } catch (IOException e) {
+            return "unknown version";
+        }
+    }
 
 }
