@@ -9,7 +9,8 @@
 # and keeps the FIRST netlink message (sent with sendmsg) whose nlmsg_type is
 # the request type of interest, skipping the helper requests `ip` sends first
 # (RTM_GETLINK for name -> ifindex resolution, etc.). The message is written as
-# one line of lowercase hex (exactly nlmsg_len bytes) to OUTDIR/<name>.hex.
+# the message (exactly nlmsg_len bytes) to OUTDIR/<name>.hex, annotated field by field
+# by tools/annotate-golden.py.
 #
 # Bytes come from strace's full hex dump of the iov buffers (-e write=all),
 # concatenated across iov entries; where strace also prints the payload as a
@@ -132,6 +133,8 @@ capture() {
     local hex
     hex=$(python3 "$TMP/extract.py" "$trace" "$type")
     printf '%s\n' "$hex" > "$OUTDIR/$name.hex"
+    # one field per line with its name, as the tests and reviewers read it
+    python3 "$(dirname "$0")/../../../../../tools/annotate-golden.py" "$OUTDIR/$name.hex"
     printf '%-22s type=%-3s len=%-4s exit=%s %s\n' "$name" "$type" \
         "$(( ${#hex} / 2 ))" "$rc" "$(tr '\n' ' ' < "$TMP/$name.out")"
     if [[ $rc != 0 && ${ALLOW_FAIL:-0} != 1 ]]; then

@@ -9,8 +9,14 @@ import io.netns.netlink.rule.*;
 import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.internal.NetlinkSocket;
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.MessageReader;
+import io.netns.netlink.internal.NetlinkSocket;
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.Nlmsg;
+import io.netns.netlink.internal.NetlinkSocket;
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.Rtm;
 
 import java.io.ByteArrayOutputStream;
@@ -40,20 +46,20 @@ final class DumpCapture implements AutoCloseable {
 
     /** The dumps that can be captured, with the message type each answers with. */
     enum Dump {
-        LINKS("links", Rtm.RTM_NEWLINK, (w, seq) -> Requests.linkDump(w, seq, 0)),
-        ADDRESSES("addresses", Rtm.RTM_NEWADDR, (w, seq) -> Requests.addressDump(w, seq, 0, 0)),
-        ROUTES("routes", Rtm.RTM_NEWROUTE, (w, seq) -> Requests.routeDump(w, seq, 0, 0)),
-        NEIGHBOURS("neighbours", Rtm.RTM_NEWNEIGH, (w, seq) -> Requests.neighbourDump(w, seq, 0, 0)),
-        RULES("rules", Rtm.RTM_NEWRULE, (w, seq) -> Requests.ruleDump(w, seq, 0)),
-        NSIDS("nsids", Rtm.RTM_NEWNSID, Requests::nsidDump);
+        LINKS("links", Rtm.RTM_NEWLINK, TestRequests.linkDump()),
+        ADDRESSES("addresses", Rtm.RTM_NEWADDR, TestRequests.addressDump()),
+        ROUTES("routes", Rtm.RTM_NEWROUTE, TestRequests.routeDump()),
+        NEIGHBOURS("neighbours", Rtm.RTM_NEWNEIGH, TestRequests.neighbourDump()),
+        RULES("rules", Rtm.RTM_NEWRULE, TestRequests.ruleDump()),
+        NSIDS("nsids", Rtm.RTM_NEWNSID, TestRequests.nsidDump());
 
         /** File name stem under {@code dumps/}. */
         final String file;
         /** The RTM_NEW* type of the dump's messages. */
         final int messageType;
-        final Rtnetlink.Encoder request;
+        final Request.Encoder request;
 
-        Dump(String file, int messageType, Rtnetlink.Encoder request) {
+        Dump(String file, int messageType, Request.Encoder request) {
             this.file = file;
             this.messageType = messageType;
             this.request = request;
@@ -95,7 +101,7 @@ final class DumpCapture implements AutoCloseable {
      * Sends one request built by {@code request} and returns the datagrams answering it, up to and
      * including the one with its NLMSG_ERROR (ack or failure) or, for a dump, NLMSG_DONE.
      */
-    List<byte[]> exchange(Rtnetlink.Encoder request) {
+    List<byte[]> exchange(Request.Encoder request) {
         int seq = socket.nextSeq();
         request.encode(socket.tx.reset(), seq);
         socket.flush();

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netns.NetworkNamespace;
+import io.netns.netlink.internal.Request;
+import io.netns.netlink.DumpCapture.Dump;
 import io.netns.netlink.wire.ErrorMessage;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.IflaInfo;
@@ -70,8 +72,8 @@ class DumpCorpusTest {
         rt.links().setUp("vd");
         // the kernel ignores IFLA_IFALIAS in a create request (rtnl_create_link): set it afterwards
         rt.links().set("vc", LinkUpdate.of().alias("corpus veth"));
-        rt.links().add(LinkSpec.macvlan("mv0", "va", 4).address("02:6e:73:00:00:4a").up());
-        rt.links().add(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).parent("va")
+        rt.links().add(LinkSpec.macvlan("mv0", "va", MacvlanMode.BRIDGE).address("02:6e:73:00:00:4a").up());
+        rt.links().add(LinkSpec.vxlan("vx0", 42).local("198.18.0.1").remote("198.18.0.2").dstPort(4789).device("va")
                 .address("02:6e:73:00:00:42"));
         rt.links().add(LinkSpec.vxlan("vx6", 43).local("fd42:6e73::1").remote("fd42:6e73::2").dstPort(4790)
                 .noLearning().address("02:6e:73:00:00:43"));
@@ -86,7 +88,7 @@ class DumpCorpusTest {
         rt.addresses().add(AddressSpec.of("fd42:6e73:1::1/64", "vc").noDad().lifetimes(3600, 1800));
         rt.addresses().add(AddressSpec.of("198.18.2.1/24", "br0"));
         rt.addresses().add(AddressSpec.of("fd42:6e73:2::1/64", "br0").noDad());
-        rt.addresses().add(AddressSpec.of("198.18.3.1/32", "lo").scope(254));
+        rt.addresses().add(AddressSpec.of("198.18.3.1/32", "lo").scope(Scope.HOST));
 
         rt.routes().add(RouteSpec.to("198.18.9.0/24").nextHop("198.18.0.2", "va", 2).nextHop("198.18.2.2", "br0", 1));
         rt.routes().add(RouteSpec.to("198.18.10.0/24").type(RouteType.BLACKHOLE));
@@ -95,7 +97,7 @@ class DumpCorpusTest {
         rt.routes().add(RouteSpec.to("198.18.13.0/24").via("198.18.0.2").metric(100).mtu(1400).src("198.18.0.1")
                 .table(100));
         rt.routes().add(RouteSpec.to("198.18.14.0/24").dev("br0").table(1000));
-        rt.routes().add(RouteSpec.to("198.18.15.0/24").via("198.18.1.2").protocol(4));
+        rt.routes().add(RouteSpec.to("198.18.15.0/24").via("198.18.1.2").protocol(RouteProtocol.STATIC));
         rt.routes().add(RouteSpec.defaultRoute().via("198.18.0.254"));
         rt.routes().add(RouteSpec.to("fd42:6e73:5::/64").via("fd42:6e73::2").metric(50));
         rt.routes().add(RouteSpec.to("fd42:6e73:6::/64").nextHop("fd42:6e73::2", "va", 1)
@@ -106,7 +108,7 @@ class DumpCorpusTest {
         rt.neighbours().add(NeighbourSpec.permanent("198.18.0.9", "02:6e:73:00:00:09", "va"));
         rt.neighbours().add(NeighbourSpec.permanent("fd42:6e73::9", "02:6e:73:00:00:99", "va"));
         rt.neighbours().add(NeighbourSpec.of("198.18.2.9", "br0").linkAddress("02:6e:73:00:02:09")
-                .state(Nud.NUD_STALE));
+                .state(NudState.STALE));
 
         rt.rules().add(RuleSpec.ofSource("198.18.0.0/16").table(100).priority(1000));
         rt.rules().add(RuleSpec.of(Family.INET).to("198.18.9.0/24").fwmark(0x10, 0xff).table(1000).priority(1001));
@@ -117,18 +119,18 @@ class DumpCorpusTest {
     }
 
     /** One request answered by NLMSG_ERROR, with what the kernel is expected to answer. */
-    record ErrorCase(String what, Rtnetlink.Encoder request, boolean dump, int errno, String message, int offset) {
+    record ErrorCase(String what, Request.Encoder request, boolean dump, int errno, String message, int offset) {
     }
 
     /** The expected answers are kernel 6.18's (errno values and extended-ack texts vary between kernels). */
     static List<ErrorCase> errorCases(int vaIndex) {
         List<ErrorCase> cases = new ArrayList<>();
         cases.add(new ErrorCase("ip link set lo up (ack)",
-                (w, seq) -> Requests.links().set(w, seq, 1, LinkUpdate.of().up(), -1, -1), false, 0, null, -1));
+                (w, seq) -> TestRequests.linkSetUp(w, seq, 1), false, 0, null, -1));
         cases.add(new ErrorCase("ip link show nosuchdev",
-                (w, seq) -> Requests.linkGet(w, seq, 0, "nosuchdev"), false, 19, null, -1));
+                TestRequests.linkGet("nosuchdev"), false, 19, null, -1));
         cases.add(new ErrorCase("RTM_NEWLINK with a 20-byte IFLA_IFNAME", (w, seq) -> {
-            w.beginMessage(Rtm.RTM_NEWLINK, Requests.CREATE, seq, 0);
+            w.beginMessage(Rtm.RTM_NEWLINK, TestRequests.CREATE, seq, 0);
             w.ifinfomsg(0, 0, 0, 0, 0);
             w.attrString(Ifla.IFLA_IFNAME, "abcdefghijklmnopqrst");
             long li = w.beginNested(Ifla.IFLA_LINKINFO);
@@ -137,14 +139,14 @@ class DumpCorpusTest {
             w.endMessage();
         }, false, 34, "Attribute failed policy validation", 32));
         cases.add(new ErrorCase("ip route add 198.18.99.0/24 via 198.18.77.1",
-                (w, seq) -> Requests.route(w, Rtm.RTM_NEWROUTE, Requests.CREATE, seq,
-                        RouteSpec.to("198.18.99.0/24").via("198.18.77.1"), 0, new int[0]), false, 13,
+                (w, seq) -> RouteSpec.to("198.18.99.0/24").via("198.18.77.1").encode(w, Rtm.RTM_NEWROUTE,
+                        TestRequests.CREATE, seq, 0, new int[0]), false, 13,
                 "Nexthop has invalid gateway", -1));
         cases.add(new ErrorCase("ip addr add 198.18.0.1/24 dev va (again)",
-                (w, seq) -> Requests.address(w, Rtm.RTM_NEWADDR, Requests.CREATE, seq,
-                        AddressSpec.of("198.18.0.1/24", "va"), vaIndex), false, 17, "ipv4: Address already assigned", -1));
+                (w, seq) -> AddressSpec.of("198.18.0.1/24", "va").encode(w, Rtm.RTM_NEWADDR,
+                        TestRequests.CREATE, seq, vaIndex), false, 17, "ipv4: Address already assigned", -1));
         cases.add(new ErrorCase("RTM_GETROUTE dump with rtm_dst_len 5 (strict checking)", (w, seq) -> {
-            w.beginMessage(Rtm.RTM_GETROUTE, Requests.DUMP, seq, 0);
+            w.beginMessage(Rtm.RTM_GETROUTE, TestRequests.DUMP, seq, 0);
             w.rtmsg(2, 5, 0, 0, 0, 0, 0, 0, 0);
             w.endMessage();
         }, true, 22, null, -1));

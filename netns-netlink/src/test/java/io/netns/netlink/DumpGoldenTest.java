@@ -10,6 +10,7 @@ import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netns.netlink.DumpCapture.Dump;
 import io.netns.netlink.wire.ErrorMessage;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Nlmsg;
@@ -71,7 +72,7 @@ class DumpGoldenTest {
 
     @Test
     void linksByIndexAndName() {
-        List<Link> links = DumpOracle.decode(Dump.LINKS, DumpCapture.resource("links"), Decoders::link);
+        List<Link> links = DumpOracle.decode(Dump.LINKS, DumpCapture.resource("links"), Link::decode);
         Map<Integer, String> names = ifnames();
         assertThat(links).hasSize(names.size());
         for (Link l : links) {
@@ -81,7 +82,7 @@ class DumpGoldenTest {
         assertThat(vx0.details()).containsInstanceOf(Vxlan.class);
         Vxlan v = (Vxlan) vx0.details().orElseThrow();
         assertThat(v.vni()).isEqualTo(42);
-        assertThat(v.port()).isEqualTo(4789);
+        assertThat(v.port()).hasValue(4789);
         Link vp0 = links.stream().filter(l -> l.name().equals("vp0")).findFirst().orElseThrow();
         assertThat(vp0.linkNetnsId()).hasValue(5);
         Link vb = links.stream().filter(l -> l.name().equals("vb")).findFirst().orElseThrow();
@@ -93,7 +94,7 @@ class DumpGoldenTest {
     @Test
     void multipathRoutes() {
         List<Route> routes = new ArrayList<>();
-        for (Route r : DumpOracle.decode(Dump.ROUTES, DumpCapture.resource("routes"), Decoders::route)) {
+        for (Route r : DumpOracle.decode(Dump.ROUTES, DumpCapture.resource("routes"), Route::decode)) {
             if (!r.nextHops().isEmpty()) {
                 routes.add(r);
             }
@@ -122,7 +123,7 @@ class DumpGoldenTest {
                 if (DumpOracle.isMulticastRouting(r)) {
                     multicastRouting++;
                 }
-                Decoders.rule(r);
+                Rule.decode(r);
             }
         }
         assertThat(multicastRouting).as("IPMR/IP6MR rules in the dump").isPositive();

@@ -9,6 +9,7 @@ import io.netns.netlink.rule.*;
 import io.netns.netlink.nsid.*;
 import io.netns.netlink.event.*;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netns.netlink.DumpCapture.Dump;
 import io.netns.netlink.wire.MessageReader;
 import io.netns.netlink.wire.Nlmsg;
 import io.netns.testing.Ip;
@@ -291,19 +292,19 @@ final class DumpOracle {
     static List<String> fromDecoded(Dump dump, List<byte[]> datagrams, Map<Integer, String> names) {
         List<String> out = new ArrayList<>();
         switch (dump) {
-            case LINKS -> decode(dump, datagrams, Decoders::link).forEach(l -> out.add(link(l, names)));
-            case ADDRESSES -> decode(dump, datagrams, Decoders::address).forEach(a -> out.add(address(a)));
-            case ROUTES -> decode(dump, datagrams, Decoders::route).forEach(r -> out.add(route(r, names)));
-            case NEIGHBOURS -> decode(dump, datagrams, Decoders::neighbour).forEach(n -> out.add(neighbour(n, names)));
-            case RULES -> decode(dump, datagrams, Decoders::rule).forEach(r -> out.add(rule(r)));
-            case NSIDS -> decode(dump, datagrams, Decoders::nsid).forEach(n -> out.add("nsid=" + n));
+            case LINKS -> decode(dump, datagrams, Link::decode).forEach(l -> out.add(link(l, names)));
+            case ADDRESSES -> decode(dump, datagrams, Address::decode).forEach(a -> out.add(address(a)));
+            case ROUTES -> decode(dump, datagrams, Route::decode).forEach(r -> out.add(route(r, names)));
+            case NEIGHBOURS -> decode(dump, datagrams, Neighbour::decode).forEach(n -> out.add(neighbour(n, names)));
+            case RULES -> decode(dump, datagrams, Rule::decode).forEach(r -> out.add(rule(r)));
+            case NSIDS -> decode(dump, datagrams, Nsids::decode).forEach(n -> out.add("nsid=" + n));
         }
         Collections.sort(out);
         return out;
     }
 
     private static String family(Family f) {
-        return f == Family.INET6 ? "inet6" : f == Family.INET ? "inet" : f.name();
+        return f.toString();
     }
 
     static String link(Link l, Map<Integer, String> names) {
@@ -319,15 +320,15 @@ final class DumpOracle {
                 .append(" netnsid=").append(orDash(l.linkNetnsId()));
         switch (l.details().orElse(null)) {
             case Vxlan v -> sb.append(" vni=").append(v.vni())
-                    .append(" port=").append(v.port())
+                    .append(" port=").append(v.port().orElse(-1))
                     .append(" local=").append(v.local().map(DumpOracle::addr).orElse("-"))
                     .append(" remote=").append(v.remote().map(DumpOracle::addr).orElse("-"))
-                    .append(" dev=").append(v.link() == 0 ? "-" : name(names, v.link()))
+                    .append(" dev=").append(v.link().isEmpty() ? "-" : name(names, v.link().getAsInt()))
                     .append(" learning=").append(v.learning());
-            case Macvlan m -> sb.append(" mode=").append(m.modeName());
-            case Bridge b -> sb.append(" stp=").append(b.stpState())
-                    .append(" fwd=").append(b.forwardDelay())
-                    .append(" vlanf=").append(b.vlanFiltering());
+            case Macvlan m -> sb.append(" mode=").append(m.mode());
+            case Bridge b -> sb.append(" stp=").append(b.stpState().orElse(-1))
+                    .append(" fwd=").append(b.forwardDelay().orElse(-1))
+                    .append(" vlanf=").append(b.vlanFiltering().orElse(false));
             case null, default -> {
             }
         }
@@ -339,17 +340,17 @@ final class DumpOracle {
         Optional<InetAddress> peer = a.local().isPresent() && a.address().isPresent()
                 && !a.local().get().equals(a.address().get()) ? a.address() : Optional.empty();
         return a.index() + " " + family(a.family()) + " " + addr(local) + "/" + a.prefixLength() + " scope="
-                + a.scope() + " label=" + a.label().orElse("-") + " brd=" + a.broadcast().map(DumpOracle::addr)
+                + a.scope().number() + " label=" + a.label().orElse("-") + " brd=" + a.broadcast().map(DumpOracle::addr)
                 .orElse("-") + " peer=" + peer.map(DumpOracle::addr).orElse("-");
     }
 
     static String route(Route r, Map<Integer, String> names) {
         StringBuilder sb = new StringBuilder();
         sb.append(family(r.family())).append(' ').append(prefix(r.destination()))
-                .append(" type=").append(r.type())
+                .append(" type=").append(r.type().number())
                 .append(" table=").append(r.table())
-                .append(" proto=").append(r.protocol())
-                .append(" scope=").append(r.scope())
+                .append(" proto=").append(r.protocol().number())
+                .append(" scope=").append(r.scope().number())
                 .append(" dev=").append(r.outputInterface().isPresent()
                         ? name(names, r.outputInterface().getAsInt()) : "-")
                 .append(" gw=").append(r.gateway().map(DumpOracle::addr).orElse("-"))
@@ -367,7 +368,7 @@ final class DumpOracle {
 
     static String neighbour(Neighbour n, Map<Integer, String> names) {
         return family(n.family()) + " " + n.destination().map(DumpOracle::addr).orElse("-") + " dev=" + name(names, n.index()) + " lladdr="
-                + orDash(n.linkAddress()) + " state=" + n.state();
+                + orDash(n.linkAddress()) + " state=" + n.state().number();
     }
 
     static String rule(Rule r) {

@@ -78,8 +78,8 @@ class KernelConstantsTest {
         assertThat(RouteType.PROHIBIT.number()).isEqualTo(Rtn.RTN_PROHIBIT);
         assertThat(Scope.LINK.number()).isEqualTo(RtScope.RT_SCOPE_LINK);
         assertThat(Scope.HOST.number()).isEqualTo(RtScope.RT_SCOPE_HOST);
-        assertThat(RouteProtocol.BOOT).isEqualTo(RtProt.RTPROT_BOOT);
-        assertThat(RouteProtocol.STATIC).isEqualTo(RtProt.RTPROT_STATIC);
+        assertThat(RouteProtocol.BOOT.number()).isEqualTo(RtProt.RTPROT_BOOT);
+        assertThat(RouteProtocol.STATIC.number()).isEqualTo(RtProt.RTPROT_STATIC);
         assertThat(OperState.UP.ordinal()).isEqualTo(IfOper.IF_OPER_UP);
         assertThat(OperState.LOWERLAYERDOWN.ordinal()).isEqualTo(IfOper.IF_OPER_LOWERLAYERDOWN);
         assertThat(Family.INET6.number()).isEqualTo(10);

@@ -36,7 +36,7 @@ public final class LeastPrivilegeMain {
         }
         try (NetworkNamespace ns = Netns.open(theirs); Rtnetlink rt = Rtnetlink.open(ns)) {
             System.out.println("SOCKET=ok");
-            System.out.println("LIST=" + rt.links().size());
+            System.out.println("LIST=" + rt.links().list().size());
             rt.links().add(LinkSpec.veth("va", "vb"));
             rt.addresses().add("va", "198.18.0.1/24");
             rt.links().setUp("va");

@@ -97,11 +97,11 @@ class NeighbourRuleNsidTest {
     static NeighView fromJava(Neighbour n, Map<Integer, String> devs) {
         Set<String> state = new TreeSet<>();
         NUD.forEach((bit, name) -> {
-            if ((n.state() & bit) != 0) {
+            if ((n.state().number() & bit) != 0) {
                 state.add(name);
             }
         });
-        if (n.state() == 0) {
+        if (n.state().number() == 0) {
             state.add("NONE");
         }
         String ll = n.linkAddress().map(m -> HexFormat.ofDelimiter(":").formatHex(m.bytes())).orElse(null);
@@ -142,7 +142,7 @@ class NeighbourRuleNsidTest {
             rt.neighbours().add(NeighbourSpec.permanent("198.18.0.9", "02:00:00:00:00:09", "va"));
             rt.neighbours().add(NeighbourSpec.permanent("fd42:6e73::9", "02:00:00:00:00:0a", "va"));
             rt.neighbours().add(NeighbourSpec.permanent("198.18.0.10", "02:00:00:00:00:10", "vb"));
-            rt.neighbours().add(NeighbourSpec.permanent("198.18.0.11", "02:00:00:00:00:11", "va").state(0x40));
+            rt.neighbours().add(NeighbourSpec.permanent("198.18.0.11", "02:00:00:00:00:11", "va").state(NudState.NOARP));
             Ip.in(name, "neigh", "add", "198.18.0.12", "lladdr", "02:00:00:00:00:12", "dev", "va", "nud", "permanent");
             Ip.in(name, "neigh", "add", "fd42:6e73::12", "lladdr", "02:00:00:00:00:13", "dev", "va", "nud", "permanent");
 
@@ -247,7 +247,7 @@ class NeighbourRuleNsidTest {
         }
         return new RuleView(r.family(), r.priority().orElse(0), javaPrefix(r.source()),
                 javaPrefix(r.destination()), r.table(), r.action(), (r.flags() & 2) != 0,
-                mark, mask, r.inputInterface().orElse(null), r.outputInterface().orElse(null), r.protocol());
+                mark, mask, r.inputInterface().orElse(null), r.outputInterface().orElse(null), r.protocol().number());
     }
 
     static List<RuleView> ipRules(String ns, Family f) {
@@ -582,17 +582,17 @@ class NeighbourRuleNsidTest {
 
             Integer idOfB = ipLinkNetnsid(an, "vc");
             assertThat(idOfB).as("ip shows a link_netnsid for vc").isNotNull();
-            assertThat(ra.link("vc").linkNetnsId()).hasValue(idOfB);
+            assertThat(ra.links().get("vc").linkNetnsId()).hasValue(idOfB);
             assertThat(ra.nsids().get(b)).hasValue(idOfB);
             assertThat(ipNsids(an)).contains(new NsidView(idOfB, bn));
 
             Integer idOfA = ipLinkNetnsid(bn, "vd");
             assertThat(idOfA).isNotNull();
-            assertThat(rb.link("vd").linkNetnsId()).hasValue(idOfA);
+            assertThat(rb.links().get("vd").linkNetnsId()).hasValue(idOfA);
             assertThat(rb.nsids().get(a)).hasValue(idOfA);
             // the peer's ifindex as seen across the namespaces
-            assertThat(ra.link("vc").link()).hasValue(rb.link("vd").index());
-            assertThat(rb.link("vd").link()).hasValue(ra.link("vc").index());
+            assertThat(ra.links().get("vc").link()).hasValue(rb.links().get("vd").index());
+            assertThat(rb.links().get("vd").link()).hasValue(ra.links().get("vc").index());
             assertLinkNetnsidsAgree(ra, an);
             assertLinkNetnsidsAgree(rb, bn);
             assertNsidsAgree(ra, an);
@@ -612,21 +612,21 @@ class NeighbourRuleNsidTest {
             ra.nsids().set(b, 42);
             ra.links().add(LinkSpec.veth("ve", "vf").peerNamespace(b));
             assertThat(ipLinkNetnsid(an, "ve")).isEqualTo(42);
-            assertThat(ra.link("ve").linkNetnsId()).hasValue(42);
+            assertThat(ra.links().get("ve").linkNetnsId()).hasValue(42);
 
             // created here, peer moved afterwards
             ra.links().add(LinkSpec.veth("vx", "vy"));
-            assertThat(ra.link("vx").linkNetnsId()).isEmpty();
+            assertThat(ra.links().get("vx").linkNetnsId()).isEmpty();
             assertThat(ipLinkNetnsid(an, "vx")).isNull();
             ra.links().setNamespace("vy", c);
             Integer idOfC = ipLinkNetnsid(an, "vx");
             assertThat(idOfC).isNotNull().isNotEqualTo(42);
-            assertThat(ra.link("vx").linkNetnsId()).hasValue(idOfC);
+            assertThat(ra.links().get("vx").linkNetnsId()).hasValue(idOfC);
             assertThat(ra.nsids().get(c)).hasValue(idOfC);
             Integer idOfAInC = ipLinkNetnsid(cn, "vy");
-            assertThat(rc.link("vy").linkNetnsId()).hasValue(idOfAInC);
+            assertThat(rc.links().get("vy").linkNetnsId()).hasValue(idOfAInC);
             assertThat(rc.nsids().get(a)).hasValue(idOfAInC);
-            assertThat(rb.link("vf").linkNetnsId()).hasValue(ipLinkNetnsid(bn, "vf"));
+            assertThat(rb.links().get("vf").linkNetnsId()).hasValue(ipLinkNetnsid(bn, "vf"));
             assertLinkNetnsidsAgree(ra, an);
             assertLinkNetnsidsAgree(rb, bn);
             assertLinkNetnsidsAgree(rc, cn);

@@ -65,7 +65,7 @@ class RouteTest {
             new Pair("route add 198.18.7.0/24 dev va scope link table 100",
                     RouteSpec.to("198.18.7.0/24").dev("va").scope(Scope.LINK).table(100)),
             new Pair("route add 198.18.8.0/24 via 198.18.0.2 table 1000 proto 42",
-                    RouteSpec.to("198.18.8.0/24").via("198.18.0.2").table(1000).protocol(42)),
+                    RouteSpec.to("198.18.8.0/24").via("198.18.0.2").table(1000).protocol(RouteProtocol.BABEL)),
             new Pair("route add blackhole 198.18.9.0/24",
                     RouteSpec.to("198.18.9.0/24").type(RouteType.BLACKHOLE)),
             new Pair("route add unreachable 198.18.10.0/24 metric 3",
@@ -219,7 +219,7 @@ class RouteTest {
         return new RouteView(family, number(TYPES, text(r, "type"), 1), ipPrefix(text(r, "dst"), family),
                 r.has("gateway") ? addr(r.get("gateway").asText()) : null, text(r, "dev"),
                 r.has("table") ? table(text(r, "table")) : defaultTable,
-                number(PROTOCOLS, text(r, "protocol"), RouteProtocol.BOOT), number(SCOPES, text(r, "scope"), 0),
+                number(PROTOCOLS, text(r, "protocol"), RouteProtocol.BOOT.number()), number(SCOPES, text(r, "scope"), 0),
                 r.has("prefsrc") ? addr(r.get("prefsrc").asText()) : null,
                 r.has("metric") ? r.get("metric").asLong() : null, mtu, ipFlags(r.get("flags")), hops);
     }
@@ -228,11 +228,11 @@ class RouteTest {
         List<Hop> hops = r.nextHops().stream().map(h -> new Hop(h.gateway().map(RouteTest::addr).orElse(null),
                 h.interfaceIndex() == 0 ? null : devs.getOrDefault(h.interfaceIndex(), "#" + h.interfaceIndex()),
                 h.weight(), javaFlags(h.flags()))).toList();
-        return new RouteView(r.family(), r.type(), javaPrefix(r.destination()),
+        return new RouteView(r.family(), r.type().number(), javaPrefix(r.destination()),
                 r.gateway().map(RouteTest::addr).orElse(null),
                 r.outputInterface().isPresent()
                         ? devs.getOrDefault(r.outputInterface().getAsInt(), "#" + r.outputInterface().getAsInt()) : null,
-                r.table(), r.protocol(), r.scope(),
+                r.table(), r.protocol().number(), r.scope().number(),
                 r.preferredSource().map(RouteTest::addr).orElse(null),
                 r.priority().isPresent() ? r.priority().getAsLong() : null,
                 r.mtu().isPresent() ? r.mtu().getAsInt() : null, javaFlags(r.flags()), hops);
@@ -361,7 +361,7 @@ class RouteTest {
     static List<RouteView> ipNonKernelRoutes(String ns) {
         List<RouteView> all = new ArrayList<>(ipRoutes(ns, Family.INET, "-d", "route", "show", "table", "all"));
         all.addAll(ipRoutes(ns, Family.INET6, "-d", "route", "show", "table", "all"));
-        return all.stream().filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+        return all.stream().filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
     }
 
     static RouteView find(List<RouteView> routes, String dst, long table) {
@@ -420,7 +420,7 @@ class RouteTest {
             assertThat(r6.dev()).isEqualTo("va");
             assertThat(r6.prefsrc()).isEqualTo("198.18.0.1");
             assertThat(r6.metric()).isEqualTo(7L);
-            assertThat(r6.protocol()).isEqualTo(RouteProtocol.STATIC);
+            assertThat(r6.protocol()).isEqualTo(RouteProtocol.STATIC.number());
             assertThat(find(ipv, "198.18.7.0/24", 100).scope()).isEqualTo(253);
             assertThat(find(ipv, "198.18.8.0/24", 1000).protocol()).isEqualTo(42);
             assertThat(find(ipv, "198.18.9.0/24", 254).type()).isEqualTo(RouteType.BLACKHOLE.number());
@@ -453,9 +453,9 @@ class RouteTest {
                 for (JsonNode r : Ip.jsonIn(name, f == Family.INET6 ? "-6" : "-4", "-d", "route", "show", "table", "all")) {
                     RouteView v = fromIp(r, f);
                     Route j = javaRoutes.stream().filter(x -> fromJava(x, devs).equals(v)).findFirst().orElseThrow();
-                    assertThat(RouteType.of(j.type()).toString()).isEqualTo(text(r, "type"));
-                    assertThat(Scope.nameOf(j.scope())).isEqualTo(text(r, "scope"));
-                    assertThat(RouteProtocol.nameOf(j.protocol())).isEqualTo(text(r, "protocol"));
+                    assertThat(j.type().toString()).isEqualTo(text(r, "type"));
+                    assertThat(j.scope().toString()).isEqualTo(text(r, "scope"));
+                    assertThat(j.protocol().toString()).isEqualTo(text(r, "protocol"));
                     named++;
                 }
             }
@@ -485,9 +485,9 @@ class RouteTest {
             assertListingsAgree(ri, i);
             // Java's view of both namespaces is the same too
             List<RouteView> javaOfJava = javaRoutes(rj.routes().list(Family.UNSPEC, 0), j).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
             List<RouteView> javaOfIp = javaRoutes(ri.routes().list(Family.UNSPEC, 0), i).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL).toList();
+                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
             assertThat(javaOfJava).containsExactlyInAnyOrderElementsOf(javaOfIp);
         }
     }
@@ -507,7 +507,7 @@ class RouteTest {
                     new Hop("198.18.0.3", "va", 256, Set.of()), new Hop("198.18.0.4", "va", 17, Set.of()));
             RouteView v6 = find(ipRoutes(name, Family.INET6, "-d", "route", "show"), addr("fd42:6e73:30::") + "/64", 254);
             assertThat(v6.nexthops()).extracting(Hop::weight).containsExactly(256, 1);
-            Route j4 = rt.routes().stream().filter(r -> javaPrefix(r.destination()).equals("198.18.30.0/24"))
+            Route j4 = rt.routes().list().stream().filter(r -> javaPrefix(r.destination()).equals("198.18.30.0/24"))
                     .findFirst().orElseThrow();
             assertThat(j4.nextHops()).extracting(NextHop::weight).containsExactly(1, 256, 17);
             assertThat(j4.gateway()).isEmpty();
@@ -533,7 +533,7 @@ class RouteTest {
             List<RouteView> main = ipRoutes(name, Family.INET, "-d", "route", "show");
             RouteView r = find(main, "198.18.5.0/24", 254);
             assertThat(r.gateway()).isEqualTo("198.18.0.3");
-            assertThat(r.protocol()).isEqualTo(RouteProtocol.STATIC);
+            assertThat(r.protocol()).isEqualTo(RouteProtocol.STATIC.number());
 
             // replace keys on (dst, tos, metric, table): another metric is another route
             rt.routes().replace(RouteSpec.to("198.18.5.0/24").via("198.18.0.4").metric(10));
@@ -647,7 +647,7 @@ class RouteTest {
                 assertThat(devs.get(j.outputInterface().orElse(-1))).as(dst + " dev").isEqualTo(text(o, "dev"));
                 assertThat(j.preferredSource().map(RouteTest::addr).orElse(null)).as(dst + " prefsrc")
                         .isEqualTo(o.has("prefsrc") ? addr(o.get("prefsrc").asText()) : null);
-                assertThat(j.type()).as(dst + " type").isEqualTo(number(TYPES, text(o, "type"), 1));
+                assertThat(j.type().number()).as(dst + " type").isEqualTo(number(TYPES, text(o, "type"), 1));
                 if (o.has("metric")) {
                     assertThat(j.priority().orElse(-1)).as(dst + " metric")
                             .isEqualTo(o.get("metric").asLong());
@@ -722,7 +722,7 @@ class RouteTest {
                     () -> RouteSpec.to("198.18.30.0/24").table(0),
                     () -> RouteSpec.to("198.18.30.0/24").metric(-1),
                     () -> RouteSpec.to("198.18.30.0/24").metric(1L << 32),
-                    () -> RouteSpec.to("198.18.30.0/24").protocol(256),
+                    () -> RouteSpec.to("198.18.30.0/24").protocol(RouteProtocol.of(256)),
                     () -> RouteSpec.to("198.18.30.0/24").mtu(67),
                     () -> RouteSpec.to("fd42:6e73:30::/64").mtu(1279));
             for (Runnable r : bad) {
@@ -740,13 +740,13 @@ class RouteTest {
         String name = TempNamespaces.name(ns);
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             TestTopology.wire(rt);
-            BatchResult r = rt.batch()
-                    .routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
-                    .routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"))
-                    .routes().add(RouteSpec.to("198.18.6.0/24").via("198.18.77.1"))
-                    .routes().add(RouteSpec.to("198.18.7.0/24").dev("va").table(1000))
-                    .routes().del(RouteSpec.to("198.18.8.0/24"))
-                    .execute();
+            BatchResult r = rt.batch(b -> {
+                b.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+                b.routes().add(RouteSpec.to("198.18.5.0/24").via("198.18.0.2"));
+                b.routes().add(RouteSpec.to("198.18.6.0/24").via("198.18.77.1"));
+                b.routes().add(RouteSpec.to("198.18.7.0/24").dev("va").table(1000));
+                b.routes().del(RouteSpec.to("198.18.8.0/24"));
+            });
             assertThat(r.size()).isEqualTo(5);
             assertThat(r.ok()).isFalse();
             assertThat(r.failure(0)).isEmpty();
@@ -785,7 +785,7 @@ class RouteTest {
                 specs.add(RouteSpec.to("198.19." + (i >> 8) + "." + (i & 255) + "/32").via("198.18.0.2").dev(va));
             }
             Batch add = rt.batch();
-            specs.forEach(add::routeAdd);
+            specs.forEach(add.routes()::add);
             assertThat(add.size()).isEqualTo(n);
             BatchResult added = add.execute().throwIfFailed();
             assertThat(added.size()).isEqualTo(n);
@@ -813,7 +813,7 @@ class RouteTest {
             }
 
             Batch del = rt.batch();
-            specs.forEach(del::routeDel);
+            specs.forEach(del.routes()::del);
             del.execute().throwIfFailed();
             assertThat(Ip.jsonIn(name, "route", "show").size()).isEqualTo(1);
             assertThat(rt.routes().list(Family.INET, 254)).hasSize(1);

@@ -173,7 +173,7 @@ class StressTest {
                     Netns.delete(name);
                     rt.links().add(LinkSpec.veth("x" + op, "y" + op));
                     rt.links().setUp("lo");
-                    if (rt.links().size() != 3) {
+                    if (rt.links().list().size() != 3) {
                         throw new AssertionError("expected lo and a veth pair");
                     }
                 }

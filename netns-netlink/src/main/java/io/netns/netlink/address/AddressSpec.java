@@ -194,8 +194,17 @@ public final class AddressSpec {
         return prefix + " dev " + device;
     }
 
-    /** RTM_NEWADDR / RTM_DELADDR for this spec on link {@code index}. */
-    void encode(MessageWriter w, int type, int flags, int seq, int index) {
+    /**
+     * Encodes the RTM_NEWADDR or RTM_DELADDR for this spec, attribute by attribute as {@code ip addr}
+     * does (golden-byte tests compare the two). Pure: the device is already resolved.
+     *
+     * @param w the writer
+     * @param type RTM_NEWADDR or RTM_DELADDR
+     * @param flags the NLM_F_* flags
+     * @param seq the sequence number
+     * @param index the device's ifindex
+     */
+    public void encode(MessageWriter w, int type, int flags, int seq, int index) {
         w.beginMessage(type, flags, seq, 0);
         InetAddress a = prefix.address();
         w.ifaddrmsg(a instanceof Inet4Address ? 2 : 10, prefix.prefixLength(), this.flags & 0xff, scope, index);

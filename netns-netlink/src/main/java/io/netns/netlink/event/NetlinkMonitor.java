@@ -100,11 +100,12 @@ public final class NetlinkMonitor implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(NetworkNamespace, Group...)}, but an empty set subscribes to no group.
+     * Subscribes to {@code groups} in {@code namespace}: {@code ip monitor GROUP...}.
      *
      * @param namespace where to listen
-     * @param groups what to listen to
+     * @param groups what to listen to, at least one
      * @return the monitor
+     * @throws IllegalArgumentException if {@code groups} is empty
      */
     public static NetlinkMonitor open(NetworkNamespace namespace, Set<Group> groups) {
         if (groups.isEmpty()) {
@@ -113,8 +114,16 @@ public final class NetlinkMonitor implements AutoCloseable {
         return open(namespace, NetlinkSocket.SOCKET_BUFFER, groups);
     }
 
-    /** With a kernel receive buffer of {@code bufferBytes} (tests use a small one to provoke overruns). */
-    static NetlinkMonitor open(NetworkNamespace namespace, int bufferBytes, Set<Group> groups) {
+    /**
+     * As {@link #open(NetworkNamespace, Set)}, with a kernel receive buffer of {@code bufferBytes}
+     * instead of the default 8 MiB: a small one overruns sooner (tests use it to provoke overruns).
+     *
+     * @param namespace where to listen
+     * @param bufferBytes the socket's receive buffer, in bytes
+     * @param groups what to listen to, at least one
+     * @return the monitor
+     */
+    public static NetlinkMonitor open(NetworkNamespace namespace, int bufferBytes, Set<Group> groups) {
         Objects.requireNonNull(namespace, "namespace");
         int[] numbers = groups.stream().mapToInt(g -> g.number).toArray();
         return new NetlinkMonitor(NetlinkSocket.openBuffered(namespace, Nlmsg.NETLINK_ROUTE, bufferBytes, numbers));

@@ -29,7 +29,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 public final class NetlinkSocket implements AutoCloseable {
     private static final int SOL_NETLINK = 270;
     /** Receive buffer: dumps come in datagrams of at most 32 KiB; single messages can be larger. */
-    private static final int RX_BUFFER = 1 << 20;
+    public static final int RX_BUFFER = 1 << 20;
     /** Kernel socket buffer: room for the acks of a pipelined batch and for bursts of events. */
     public static final int SOCKET_BUFFER = 8 << 20;
 

@@ -98,8 +98,16 @@ public final class NeighbourSpec {
         return IpText.format(destination) + " dev " + device;
     }
 
-    /** RTM_NEWNEIGH / RTM_DELNEIGH on link {@code index}. */
-    void encode(MessageWriter w, int type, int flags, int seq, int index) {
+    /**
+     * Encodes the RTM_NEWNEIGH or RTM_DELNEIGH for this spec, as {@code ip neigh} does. Pure.
+     *
+     * @param w the writer
+     * @param type RTM_NEWNEIGH or RTM_DELNEIGH
+     * @param flags the NLM_F_* flags
+     * @param seq the sequence number
+     * @param index the device's ifindex
+     */
+    public void encode(MessageWriter w, int type, int flags, int seq, int index) {
         w.beginMessage(type, flags, seq, 0);
         w.ndmsg(destination instanceof java.net.Inet6Address ? 10 : 2, index, state, 0, 0);
         w.attrBytes(Nda.NDA_DST, destinationRaw);

@@ -306,12 +306,17 @@ public final class RouteSpec {
     }
 
     /**
-     * RTM_NEWROUTE / RTM_DELROUTE for this spec, with defaults as {@code ip route} chooses them.
+     * Encodes the RTM_NEWROUTE or RTM_DELROUTE for this spec, with defaults as {@code ip route}
+     * chooses them (golden-byte tests compare the two). Pure: devices are already resolved.
      *
+     * @param w the writer
+     * @param type RTM_NEWROUTE or RTM_DELROUTE
+     * @param flags the NLM_F_* flags
+     * @param seq the sequence number
      * @param oif resolved output device (0 if none)
      * @param nextHopIndexes resolved devices of the next hops (0 where none)
      */
-    void encode(MessageWriter w, int type, int flags, int seq, int oif, int[] nextHopIndexes) {
+    public void encode(MessageWriter w, int type, int flags, int seq, int oif, int[] nextHopIndexes) {
         boolean delete = type == Rtm.RTM_DELROUTE;
         w.beginMessage(type, flags, seq, 0);
         IpPrefix dst = destination;

@@ -26,12 +26,14 @@ import java.util.stream.Stream;
  * Route r = rt.routes().get("198.18.9.1");                           // ip route get 198.18.9.1
  * }</pre>
  *
- * <p>A table that does not exist yet (a fresh namespace has no IPv4 main table until a route goes
- * into it) lists as empty, as {@code ip route show} prints nothing.
+ * <p>A table is created by the first route put in it: before that, {@link #list()} is empty (as
+ * {@code ip route show} prints nothing) and {@link #list(Family, long)} of that table fails with
+ * ENOENT, as {@code ip route show table N} does.
  */
 public final class Routes extends RouteRequests {
     /** RT_TABLE_MAIN. */
     private static final long MAIN = 254;
+
 
     static {
         Families.register(Routes.class, sink -> new Routes(sink.exchange()));
@@ -45,9 +47,19 @@ public final class Routes extends RouteRequests {
         this.ex = ex;
     }
 
-    /** {@return the IPv4 routes of the main table: {@code ip route show}} */
+    /**
+     * {@return the IPv4 routes of the main table: {@code ip route show}}; empty in a fresh namespace,
+     * whose main table does not exist until a route goes into it (as ip prints nothing there)
+     */
     public List<Route> list() {
-        return list(Family.INET, MAIN);
+        try {
+            return list(Family.INET, MAIN);
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return List.of(); // "ipv4: FIB table does not exist"
+            }
+            throw e;
+        }
     }
 
     /**
@@ -56,18 +68,13 @@ public final class Routes extends RouteRequests {
      * @param family {@link Family#INET}, {@link Family#INET6} or {@link Family#UNSPEC} for both
      * @param table a table id (254 main, 255 local), or 0 for every table ({@code ip route show table all})
      * @return the routes
+     * @throws io.netns.netlink.NetlinkException ENOENT "FIB table does not exist" for a table no route was
+     *         ever put in, as {@code ip route show table N} fails
      */
     public List<Route> list(Family family, long table) {
         Objects.requireNonNull(family, "family");
-        try {
-            return ex.dump("routes", (w, seq) -> encodeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
-                    Route::decode, table == 0 ? null : r -> r.table() == table);
-        } catch (NetlinkException e) {
-            if (e.errno() == Errno.ENOENT && table != 0) {
-                return List.of(); // "FIB table does not exist": no route was ever put in it
-            }
-            throw e;
-        }
+        return ex.dump("routes", (w, seq) -> encodeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
+                Route::decode, table == 0 ? null : r -> r.table() == table);
     }
 
     /**

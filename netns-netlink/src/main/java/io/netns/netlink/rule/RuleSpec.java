@@ -224,8 +224,16 @@ public final class RuleSpec {
         return sb.toString();
     }
 
-    /** RTM_NEWRULE / RTM_DELRULE. */
-    void encode(MessageWriter w, int type, int flags, int seq) {
+    /**
+     * Encodes the RTM_NEWRULE or RTM_DELRULE for this spec, with ip's defaults (adding looks up
+     * main; deleting matches any table and action left unset). Pure.
+     *
+     * @param w the writer
+     * @param type RTM_NEWRULE or RTM_DELRULE
+     * @param flags the NLM_F_* flags
+     * @param seq the sequence number
+     */
+    public void encode(MessageWriter w, int type, int flags, int seq) {
         w.beginMessage(type, flags, seq, 0);
         boolean delete = type == Rtm.RTM_DELRULE;
         // as ip: adding defaults to "lookup main"; deleting matches any table and action left unset
