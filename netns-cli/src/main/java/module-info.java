@@ -7,7 +7,6 @@
 module io.netns.cli {
     requires io.netns;
     requires io.netns.netlink;
-    requires com.fasterxml.jackson.databind;
 
     provides java.util.spi.ToolProvider with io.netns.cli.NetnsTool;
 }

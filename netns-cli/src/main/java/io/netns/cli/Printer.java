@@ -1,33 +1,29 @@
 package io.netns.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * One output for both of ip's forms, like iproute2's {@code print_*()} helpers: every call names
  * a JSON key and a text format, so each object is described once and printed as text or as
- * {@code ip -j} JSON. JSON objects are collected into one top-level array, printed by {@link #flush()}.
+ * {@code ip -j} JSON ({@link Json}). JSON objects are collected into one top-level array, printed by {@link #flush()}.
  */
 public final class Printer {
     /** Where a value goes: both forms, JSON only or text only (iproute2's PRINT_ANY/JSON/FP). */
     public enum Mode { ANY, JSON, TEXT }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final boolean json;
     private final boolean pretty;
     private final PrintStream out;
     private final StringBuilder text = new StringBuilder();
-    private final ArrayNode root = JsonNodeFactory.instance.arrayNode();
-    private final Deque<JsonNode> stack = new ArrayDeque<>();
+    private final List<Object> root = Json.array();
+    /** The open JSON containers: maps (objects) and lists (arrays). */
+    private final Deque<Object> stack = new ArrayDeque<>();
 
     Printer(boolean json, boolean pretty, PrintStream out) {
         this.json = json;
@@ -48,12 +44,14 @@ public final class Printer {
         return !json && m != Mode.JSON;
     }
 
-    private void put(String key, JsonNode value) {
-        JsonNode top = stack.peek();
-        if (top instanceof ObjectNode o) {
-            o.set(key, value);
+    @SuppressWarnings("unchecked")
+    private void put(String key, Object v) {
+        Object value = v == null ? Json.NULL : v;
+        Object top = stack.peek();
+        if (top instanceof Map<?, ?> o) {
+            ((Map<String, Object>) o).put(key, value);
         } else {
-            ((ArrayNode) top).add(value);
+            ((List<Object>) top).add(value);
         }
     }
 
@@ -66,7 +64,7 @@ public final class Printer {
     /** A string value. */
     public void str(Mode m, String key, String format, String value) {
         if (jsonWanted(m)) {
-            put(key, JsonNodeFactory.instance.textNode(value));
+            put(key, value);
         } else if (textWanted(m)) {
             fmt(format, value);
         }
@@ -75,7 +73,7 @@ public final class Printer {
     /** An integer value (u32 values are passed as long so they stay unsigned). */
     public void num(Mode m, String key, String format, long value) {
         if (jsonWanted(m)) {
-            put(key, JsonNodeFactory.instance.numberNode(value));
+            put(key, value);
         } else if (textWanted(m)) {
             fmt(format, value);
         }
@@ -84,7 +82,7 @@ public final class Printer {
     /** A floating value (bridge timers). */
     public void dbl(Mode m, String key, String format, double value) {
         if (jsonWanted(m)) {
-            put(key, JsonNodeFactory.instance.numberNode(value));
+            put(key, value);
         } else if (textWanted(m)) {
             fmt(format, value);
         }
@@ -93,7 +91,7 @@ public final class Printer {
     /** A boolean; a text format without {@code %} is printed as it is. */
     public void bool(Mode m, String key, String format, boolean value) {
         if (jsonWanted(m)) {
-            put(key, JsonNodeFactory.instance.booleanNode(value));
+            put(key, value);
         } else if (textWanted(m)) {
             fmt(format, value ? "true" : "false");
         }
@@ -102,7 +100,7 @@ public final class Printer {
     /** A key whose JSON value is null (ip's print_null: {@code "not": null}). */
     public void nul(Mode m, String key, String format, String textValue) {
         if (jsonWanted(m)) {
-            put(key, JsonNodeFactory.instance.nullNode());
+            put(key, Json.NULL);
         } else if (textWanted(m)) {
             fmt(format, textValue);
         }
@@ -122,7 +120,7 @@ public final class Printer {
 
     public void openObject(String key) {
         if (json) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            Map<String, Object> o = Json.object();
             put(key, o);
             stack.push(o);
         }
@@ -137,7 +135,7 @@ public final class Printer {
     /** Opens a JSON array; in text, prints {@code textOpen} if given. */
     public void openArray(Mode m, String key, String textOpen) {
         if (jsonWanted(m)) {
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            List<Object> a = Json.array();
             put(key, a);
             stack.push(a);
         } else if (textWanted(m) && textOpen != null) {
@@ -165,14 +163,8 @@ public final class Printer {
     /** Writes the text, or the JSON array of every object printed. */
     public void flush() {
         if (json) {
-            try {
-                String s = pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)
-                        : MAPPER.writeValueAsString(root);
-                out.println(s);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            root.removeAll();
+            out.println(Json.write(root, pretty));
+            root.clear();
         } else {
             flushText();
         }
