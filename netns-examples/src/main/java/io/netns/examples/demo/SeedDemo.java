@@ -163,7 +163,7 @@ public final class SeedDemo {
             r2.links().awaitOperState("v21", OperState.UP, UP);
             cmd("ip -n " + NS2 + " route get 198.18.1.1");
             result(r2.routes().get("198.18.1.1").gateway().map(g -> "via " + g.getHostAddress()).orElse("direct")
-                    + " dev " + r2.link(r2.routes().get("198.18.1.1").outputInterface().orElseThrow()).name());
+                    + " dev " + r2.links().get(r2.routes().get("198.18.1.1").outputInterface().orElseThrow()).name());
         }
         tcp("from " + NS2 + " to the host side, routed through " + NS1, ns2, "198.18.1.1");
 
