@@ -10,10 +10,10 @@ import io.netns.netlink.route.RouteProtocol;
 import io.netns.netlink.route.RouteSpec;
 import io.netns.netlink.route.RouteType;
 import io.netns.internal.sys.Errno;
+import io.netns.netlink.wire.RtTable;
 import io.netns.netlink.wire.Rtm;
 
 import java.net.InetAddress;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -253,13 +253,15 @@ final class RouteCmd {
     // ------------------------------------------------------------------ show / get
 
     private int show(Args a) {
-        long table = 254;
+        long table = RtTable.RT_TABLE_MAIN;
+        boolean tableGiven = false;
         String dev = null;
         while (a.has()) {
             String w = a.take();
             if (w.equals("table")) {
                 a.back();
                 String v = a.value();
+                tableGiven = true;
                 table = v.equals("all") ? 0 : IpNames.parseTable(v);
                 if (table < 0) {
                     throw CliException.invarg("table id value is invalid\n", v);
@@ -279,11 +281,15 @@ final class RouteCmd {
             throw new CliException(1, "Cannot find device \"" + dev + "\"");
         }
         List<Route> routes;
-        // the stream, not list(): list() reads a missing table as empty, ip reports it
-        try (Stream<Route> st = s.rt().routes().stream(family, table)) {
-            routes = st.toList();
+        try {
+            routes = s.rt().routes().list(family, table);
         } catch (NetlinkException e) {
-            throw dumpError(e, family);
+            // ip names the table in its request only when "table" was given; a fresh namespace
+            // has no main table yet, and a plain "ip route show" there prints nothing
+            if (tableGiven || e.errno() != Errno.ENOENT) {
+                throw dumpError(e, family);
+            }
+            routes = List.of();
         }
         Printer p = s.printer();
         RoutePrinter rp = new RoutePrinter(s, p).devFiltered(oif != 0);
