@@ -35,8 +35,12 @@ def defines(header, pattern):
     text = read(header)
     return [m.group(1) for m in re.finditer(r"^\s*#\s*define\s+(" + pattern + r")\s+\S", text, flags=re.M)]
 
+# real attributes whose names end like a version-dependent count or maximum
+NOT_SENTINELS = {"IFLA_BR_MCAST_HASH_MAX", "IFLA_BR_MCAST_LAST_MEMBER_CNT", "IFLA_BR_MCAST_STARTUP_QUERY_CNT"}
+
 def keep(name):
-    return not name.startswith("__") and not name.endswith("_MAX") and not name.endswith("_CNT")
+    return name in NOT_SENTINELS or (not name.startswith("__") and not name.endswith("_MAX")
+                                     and not name.endswith("_CNT"))
 
 # class name -> (javadoc, headers to include, list of names)
 SETS = {}
@@ -63,16 +67,21 @@ add("RtScope", "Route and address scopes RT_SCOPE_* (linux/rtnetlink.h).", ["lin
     enum_members("linux/rtnetlink.h", "RT_SCOPE_UNIVERSE"))
 add("RtTable", "Reserved routing table ids RT_TABLE_* (linux/rtnetlink.h).", ["linux/rtnetlink.h"],
     enum_members("linux/rtnetlink.h", "RT_TABLE_MAIN"))
-add("Rta", "Route attributes RTA_* (linux/rtnetlink.h).", ["linux/rtnetlink.h"],
-    enum_members("linux/rtnetlink.h", "RTA_DST"))
+add("Rta", "Route attributes RTA_* (linux/rtnetlink.h) and the RTA_PREF values ICMPV6_ROUTER_PREF_* (linux/icmpv6.h).",
+    ["linux/rtnetlink.h", "linux/icmpv6.h"],
+    enum_members("linux/rtnetlink.h", "RTA_DST") + defines("linux/icmpv6.h", r"ICMPV6_ROUTER_PREF_[A-Z]+"))
 add("Rtnh", "Next-hop flags RTNH_F_* (linux/rtnetlink.h).", ["linux/rtnetlink.h"],
     defines("linux/rtnetlink.h", r"RTNH_F_[A-Z_]+"))
 add("Rtax", "Route metrics RTAX_*, nested in RTA_METRICS (linux/rtnetlink.h).", ["linux/rtnetlink.h"],
     enum_members("linux/rtnetlink.h", "RTAX_MTU"))
 add("RtnlGroup", "rtnetlink multicast groups RTNLGRP_* (linux/rtnetlink.h), for subscriptions.",
     ["linux/rtnetlink.h"], enum_members("linux/rtnetlink.h", "RTNLGRP_LINK"))
-add("Ifla", "Link attributes IFLA_* of RTM_NEWLINK (linux/if_link.h).", ["linux/if_link.h"],
-    enum_members("linux/if_link.h", "IFLA_IFNAME"))
+add("Ifla", "Link attributes IFLA_* of RTM_NEWLINK (linux/if_link.h) and the IFLA_LINKMODE values IF_LINK_MODE_* (linux/if.h).",
+    ["linux/if_link.h", "linux/if.h"],
+    enum_members("linux/if_link.h", "IFLA_IFNAME") + enum_members("linux/if.h", "IF_LINK_MODE_DEFAULT"))
+add("IflaInet6", "Nested in IFLA_AF_SPEC / AF_INET6: IFLA_INET6_* and IN6_ADDR_GEN_MODE_* (linux/if_link.h).",
+    ["linux/if_link.h"],
+    enum_members("linux/if_link.h", "IFLA_INET6_FLAGS") + enum_members("linux/if_link.h", "IN6_ADDR_GEN_MODE_EUI64"))
 add("IflaInfo", "Nested in IFLA_LINKINFO: IFLA_INFO_* (linux/if_link.h).", ["linux/if_link.h"],
     enum_members("linux/if_link.h", "IFLA_INFO_KIND"))
 add("Veth", "Nested in IFLA_INFO_DATA of a veth: VETH_INFO_* (linux/veth.h).", ["linux/veth.h"],
@@ -81,17 +90,25 @@ add("IflaVlan", "IFLA_INFO_DATA of a vlan: IFLA_VLAN_* (linux/if_link.h).", ["li
     enum_members("linux/if_link.h", "IFLA_VLAN_ID"))
 add("IflaMacvlan", "IFLA_INFO_DATA of a macvlan/macvtap: IFLA_MACVLAN_* and MACVLAN_MODE_* (linux/if_link.h).",
     ["linux/if_link.h"],
-    enum_members("linux/if_link.h", "IFLA_MACVLAN_MODE") + enum_members("linux/if_link.h", "MACVLAN_MODE_BRIDGE"))
-add("IflaVxlan", "IFLA_INFO_DATA of a vxlan: IFLA_VXLAN_* (linux/if_link.h).", ["linux/if_link.h"],
-    enum_members("linux/if_link.h", "IFLA_VXLAN_ID"))
+    enum_members("linux/if_link.h", "IFLA_MACVLAN_MODE") + enum_members("linux/if_link.h", "MACVLAN_MODE_BRIDGE")
+    + defines("linux/if_link.h", r"MACVLAN_FLAG_[A-Z_]+"))
+add("IflaVxlan", "IFLA_INFO_DATA of a vxlan: IFLA_VXLAN_* and the IFLA_VXLAN_DF values VXLAN_DF_* (linux/if_link.h).",
+    ["linux/if_link.h"],
+    enum_members("linux/if_link.h", "IFLA_VXLAN_ID") + enum_members("linux/if_link.h", "VXLAN_DF_UNSET"))
 add("IflaIpvlan", "IFLA_INFO_DATA of an ipvlan: IFLA_IPVLAN_* and IPVLAN_MODE_* (linux/if_link.h).",
     ["linux/if_link.h"],
     enum_members("linux/if_link.h", "IFLA_IPVLAN_MODE") + enum_members("linux/if_link.h", "IPVLAN_MODE_L2"))
 add("IflaBond", "IFLA_INFO_DATA of a bond: IFLA_BOND_* (linux/if_link.h) and BOND_MODE_* (linux/if_bonding.h).",
     ["linux/if_link.h", "linux/if_bonding.h"],
     enum_members("linux/if_link.h", "IFLA_BOND_MODE") + defines("linux/if_bonding.h", r"BOND_MODE_[A-Z0-9_]+"))
-add("IflaBr", "IFLA_INFO_DATA of a bridge: IFLA_BR_* (linux/if_link.h).", ["linux/if_link.h"],
-    enum_members("linux/if_link.h", "IFLA_BR_FORWARD_DELAY"))
+add("IflaBr", "IFLA_INFO_DATA of a bridge: IFLA_BR_* (linux/if_link.h) and the IFLA_BR_MULTI_BOOLOPT bits BR_BOOLOPT_* (linux/if_bridge.h).",
+    ["linux/if_link.h", "linux/if_bridge.h"],
+    enum_members("linux/if_link.h", "IFLA_BR_FORWARD_DELAY") + enum_members("linux/if_bridge.h", "BR_BOOLOPT_NO_LL_LEARN"))
+add("IflaBrport", "IFLA_INFO_SLAVE_DATA of a bridge port: IFLA_BRPORT_* (linux/if_link.h) and the port states BR_STATE_* (linux/if_bridge.h).",
+    ["linux/if_link.h", "linux/if_bridge.h"],
+    enum_members("linux/if_link.h", "IFLA_BRPORT_STATE") + defines("linux/if_bridge.h", r"BR_STATE_[A-Z]+"))
+add("IflaTun", "IFLA_INFO_DATA of a tun/tap: IFLA_TUN_* (linux/if_link.h).", ["linux/if_link.h"],
+    enum_members("linux/if_link.h", "IFLA_TUN_OWNER"))
 add("Ifa", "Address attributes IFA_* and flags IFA_F_* (linux/if_addr.h).", ["linux/if_addr.h"],
     enum_members("linux/if_addr.h", "IFA_ADDRESS") + defines("linux/if_addr.h", r"IFA_F_[A-Z_]+"))
 add("Nda", "Neighbour attributes NDA_* (linux/neighbour.h).", ["linux/neighbour.h"],

@@ -1,16 +1,17 @@
 /**
- * Runnable scenarios of the netns documentation, the {@code bin/netns} CLI (iproute2 syntax) and
- * the seed demo.
+ * Runnable scenarios of the netns documentation and the seed demo ({@code bin/netns demo}). The
+ * demo prints its steps through the CLI of {@code io.netns.cli}, which it finds as the
+ * {@code "netns"} {@link java.util.spi.ToolProvider}.
  */
 module io.netns.examples {
     requires io.netns;
     requires io.netns.netlink;
     requires io.netns.netty;
     requires io.netty.buffer;
-    requires com.fasterxml.jackson.databind;
 
     exports io.netns.examples;
-    exports io.netns.examples.cli;
     exports io.netns.examples.demo;
     exports io.netns.examples.netty;
+
+    uses java.util.spi.ToolProvider;
 }

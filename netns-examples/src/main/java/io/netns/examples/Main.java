@@ -1,11 +1,14 @@
 package io.netns.examples;
 
-import io.netns.examples.cli.IpCommand;
 import io.netns.examples.demo.SeedDemo;
 
+import java.util.Arrays;
+import java.util.spi.ToolProvider;
+
 /**
- * Entry point of {@code bin/netns}: {@code bin/netns demo [--root-host]} runs the seed demo,
- * anything else is an iproute2 command line ({@code bin/netns -n ns1 link show}).
+ * Entry point of {@code bin/netns demo [--root-host]}: runs the seed demo. Any other command line
+ * is handed to the CLI of netns-cli (the {@code "netns"} tool), so this entry point still speaks
+ * iproute2 syntax too ({@code bin/netns} itself launches netns-cli for those).
  */
 public final class Main {
     private Main() {
@@ -13,8 +16,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length >= 1 && args[0].equals("demo")) {
-            System.exit(SeedDemo.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SeedDemo.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        System.exit(IpCommand.run(args, System.out, System.err));
+        ToolProvider cli = ToolProvider.findFirst("netns").orElseThrow(
+                () -> new IllegalStateException("netns-cli is not on the module path"));
+        System.exit(cli.run(System.out, System.err, args));
     }
 }

@@ -12,9 +12,12 @@ import io.netns.netlink.wire.Iff;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.IflaBond;
 import io.netns.netlink.wire.IflaBr;
+import io.netns.netlink.wire.IflaBrport;
+import io.netns.netlink.wire.IflaInet6;
 import io.netns.netlink.wire.IflaInfo;
 import io.netns.netlink.wire.IflaIpvlan;
 import io.netns.netlink.wire.IflaMacvlan;
+import io.netns.netlink.wire.IflaTun;
 import io.netns.netlink.wire.IflaVlan;
 import io.netns.netlink.wire.IflaVxlan;
 import io.netns.netlink.wire.Nda;
@@ -44,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KernelConstantsTest {
     private static final List<String> HEADERS = List.of("linux/netlink.h", "linux/rtnetlink.h", "linux/if_link.h",
             "linux/if_addr.h", "linux/neighbour.h", "linux/fib_rules.h", "linux/veth.h", "linux/if_bridge.h",
-            "linux/net_namespace.h", "linux/if.h", "linux/if_arp.h", "linux/if_tun.h", "linux/if_bonding.h");
+            "linux/net_namespace.h", "linux/if.h", "linux/if_arp.h", "linux/if_tun.h", "linux/if_bonding.h", "linux/icmpv6.h");
 
     @Test
     void everyGeneratedConstantMatchesTheHeaders() {
@@ -52,6 +55,7 @@ class KernelConstantsTest {
         for (Class<?> c : List.of(Nlmsg.class, Rtm.class, Rtn.class, RtProt.class, RtScope.class, RtTable.class,
                 Rta.class, Rtnh.class, Rtax.class, RtnlGroup.class, Ifla.class, IflaInfo.class, Veth.class,
                 IflaVlan.class, IflaMacvlan.class, IflaVxlan.class, IflaIpvlan.class, IflaBond.class, IflaBr.class,
+                IflaBrport.class, IflaTun.class, IflaInet6.class,
                 Ifa.class, Nda.class, Nud.class, Ntf.class, Fra.class, FrAct.class, Netnsa.class, Iff.class,
                 IfOper.class, Arphrd.class, Tun.class)) {
             Map<String, Long> java = CHeaders.javaConstants(c);

@@ -3,7 +3,6 @@ package io.netns.examples.demo;
 import io.netns.NamespaceNotFoundException;
 import io.netns.Netns;
 import io.netns.NetworkNamespace;
-import io.netns.examples.cli.IpCommand;
 import io.netns.netlink.Rtnetlink;
 import io.netns.netlink.link.Link;
 import io.netns.netlink.link.LinkSpec;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.spi.ToolProvider;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -360,6 +360,12 @@ public final class SeedDemo {
         List<String> argv = new ArrayList<>(List.of("-n", namespace));
         argv.addAll(List.of(args));
         cmd("ip " + String.join(" ", argv));
-        IpCommand.run(argv.toArray(String[]::new), out, System.err);
+        cli().run(out, System.err, argv.toArray(String[]::new));
+    }
+
+    /** The CLI of netns-cli (a module exporting nothing), as the "netns" tool. */
+    static ToolProvider cli() {
+        return ToolProvider.findFirst("netns").orElseThrow(() -> new IllegalStateException(
+                "the netns-cli module (ToolProvider \"netns\") is not on the module or class path"));
     }
 }

@@ -37,4 +37,8 @@ public final class IflaMacvlan {
     public static final int MACVLAN_MODE_PASSTHRU = 8;
     /** {@code MACVLAN_MODE_SOURCE} (linux/if_link.h). */
     public static final int MACVLAN_MODE_SOURCE = 16;
+    /** {@code MACVLAN_FLAG_NOPROMISC} (linux/if_link.h). */
+    public static final int MACVLAN_FLAG_NOPROMISC = 1;
+    /** {@code MACVLAN_FLAG_NODST} (linux/if_link.h). */
+    public static final int MACVLAN_FLAG_NODST = 2;
 }
