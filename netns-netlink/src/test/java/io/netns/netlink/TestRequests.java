@@ -3,7 +3,6 @@ package io.netns.netlink;
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.MessageWriter;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 /**
@@ -11,9 +10,9 @@ import io.netns.netlink.wire.Rtm;
  * with the wire layer rather than through the library's family code, so they also check it.
  */
 final class TestRequests {
-    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
-    static final int DUMP = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP;
+    static final int CREATE = Request.CREATE;
+    static final int CHANGE = Request.CHANGE;
+    static final int DUMP = Request.DUMP;
 
     private TestRequests() {
     }

@@ -2,7 +2,6 @@ package io.netns.netlink.address;
 
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.Objects;
 
 /** The address change requests, built once for the direct handle and a batch's view (which this is). */
 class AddressRequests implements AddressChanges {
-    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
-    static final int REPLACE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_REPLACE | Nlmsg.NLM_F_CREATE;
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
 
     private final Sink sink;
 
@@ -28,16 +24,16 @@ class AddressRequests implements AddressChanges {
 
     @Override
     public void add(AddressSpec spec) {
-        submit(Rtm.RTM_NEWADDR, CREATE, spec);
+        submit(Rtm.RTM_NEWADDR, Request.CREATE, spec);
     }
 
     @Override
     public void replace(AddressSpec spec) {
-        submit(Rtm.RTM_NEWADDR, REPLACE, spec);
+        submit(Rtm.RTM_NEWADDR, Request.REPLACE, spec);
     }
 
     @Override
     public void del(AddressSpec spec) {
-        submit(Rtm.RTM_DELADDR, CHANGE, spec);
+        submit(Rtm.RTM_DELADDR, Request.CHANGE, spec);
     }
 }

@@ -1,11 +1,11 @@
 package io.netns.netlink.address;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.Family;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
 import io.netns.netlink.internal.LinkNames;
 import io.netns.netlink.wire.MessageWriter;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.List;
@@ -66,7 +66,7 @@ public final class Addresses extends AddressRequests {
 
     /** RTM_GETADDR dump of {@code family} (0: all), optionally of one link. */
     static void encodeDump(MessageWriter w, int seq, int family, int index) {
-        w.beginMessage(Rtm.RTM_GETADDR, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+        w.beginMessage(Rtm.RTM_GETADDR, Request.DUMP, seq, 0);
         w.ifaddrmsg(family, 0, 0, 0, index);
         w.endMessage();
     }

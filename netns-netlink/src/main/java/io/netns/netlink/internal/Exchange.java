@@ -203,7 +203,7 @@ public final class Exchange implements Sink, AutoCloseable {
 
     private int linkIndexLocked(String name) {
         return singleLocked(name, (w, seq) -> {
-            w.beginMessage(Rtm.RTM_GETLINK, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK, seq, 0);
+            w.beginMessage(Rtm.RTM_GETLINK, Request.CHANGE, seq, 0);
             w.ifinfomsg(0, 0, 0, 0, 0);
             w.attrString(Ifla.IFLA_IFNAME, name);
             w.endMessage();

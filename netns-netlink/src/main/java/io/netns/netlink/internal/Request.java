@@ -2,6 +2,7 @@ package io.netns.netlink.internal;
 
 import io.netns.NetworkNamespace;
 import io.netns.netlink.wire.MessageWriter;
+import io.netns.netlink.wire.Nlmsg;
 
 import java.util.List;
 
@@ -10,6 +11,15 @@ import java.util.List;
  * carries are opened as descriptors. The {@link Exchange} does both just before encoding it.
  */
 public interface Request {
+    /** NLM_F_* of a request that creates and fails if it exists ({@code ip ... add}). */
+    int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
+    /** NLM_F_* of a request that creates or replaces ({@code ip ... replace}). */
+    int REPLACE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_REPLACE | Nlmsg.NLM_F_CREATE;
+    /** NLM_F_* of a request that changes, deletes or gets one object and is acknowledged. */
+    int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
+    /** NLM_F_* of a dump. */
+    int DUMP = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP;
+
     /** {@return the request's message type (RTM_NEWLINK ...), for naming it in errors} */
     int type();
 

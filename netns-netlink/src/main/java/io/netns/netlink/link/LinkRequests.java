@@ -7,7 +7,6 @@ import io.netns.netlink.internal.Sink;
 import io.netns.netlink.link.kind.Tun;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.MessageWriter;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Objects;
  * once or queues it.
  */
 abstract class LinkRequests implements LinkChanges {
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
 
     final Sink sink;
 
@@ -117,7 +115,7 @@ abstract class LinkRequests implements LinkChanges {
      * @param nsFd the target namespace's descriptor, -1 when not moving
      */
     static void encodeSet(MessageWriter w, int seq, int index, LinkUpdate u, int masterIndex, int nsFd) {
-        w.beginMessage(Rtm.RTM_NEWLINK, CHANGE, seq, 0);
+        w.beginMessage(Rtm.RTM_NEWLINK, Request.CHANGE, seq, 0);
         int flags = Boolean.TRUE.equals(u.up) ? LinkFlag.UP.bit() : 0;
         int change = u.up != null ? LinkFlag.UP.bit() : 0;
         w.ifinfomsg(0, 0, index, flags, change);
@@ -150,7 +148,7 @@ abstract class LinkRequests implements LinkChanges {
 
     /** RTM_DELLINK of link {@code index}, or (index 0) of every link in {@code group}: one RCU grace period for all. */
     static void encodeDel(MessageWriter w, int seq, int index, int group) {
-        w.beginMessage(Rtm.RTM_DELLINK, CHANGE, seq, 0);
+        w.beginMessage(Rtm.RTM_DELLINK, Request.CHANGE, seq, 0);
         w.ifinfomsg(0, 0, index, 0, 0);
         if (group >= 0) {
             w.attrU32(Ifla.IFLA_GROUP, group);
@@ -160,7 +158,7 @@ abstract class LinkRequests implements LinkChanges {
 
     /** RTM_GETLINK of one link, by index or (index 0) by name. */
     static void encodeGet(MessageWriter w, int seq, int index, String name) {
-        w.beginMessage(Rtm.RTM_GETLINK, CHANGE, seq, 0);
+        w.beginMessage(Rtm.RTM_GETLINK, Request.CHANGE, seq, 0);
         w.ifinfomsg(0, 0, index, 0, 0);
         if (index == 0) {
             w.attrString(Ifla.IFLA_IFNAME, name);
@@ -170,7 +168,7 @@ abstract class LinkRequests implements LinkChanges {
 
     /** RTM_GETLINK dump, optionally of the ports of one master (kernel-side filter). */
     static void encodeDump(MessageWriter w, int seq, int masterIndex) {
-        w.beginMessage(Rtm.RTM_GETLINK, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+        w.beginMessage(Rtm.RTM_GETLINK, Request.DUMP, seq, 0);
         w.ifinfomsg(0, 0, 0, 0, 0);
         if (masterIndex > 0) {
             w.attrU32(Ifla.IFLA_MASTER, masterIndex);

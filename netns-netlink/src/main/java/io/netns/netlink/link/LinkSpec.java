@@ -3,6 +3,7 @@ package io.netns.netlink.link;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.MacAddress;
 import io.netns.netlink.RawAttribute;
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.IfRef;
 import io.netns.netlink.internal.LinkNames;
 import io.netns.netlink.link.kind.Bond;
@@ -21,7 +22,6 @@ import io.netns.netlink.link.kind.Vxlan;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.IflaInfo;
 import io.netns.netlink.wire.MessageWriter;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.nio.charset.StandardCharsets;
@@ -446,7 +446,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>>
     public final void encode(MessageWriter w, int seq, int parentIndex, int masterIndex,
                              ToIntFunction<NetworkNamespace> namespaceFds) {
         Common c = common;
-        w.beginMessage(Rtm.RTM_NEWLINK, CREATE, seq, 0);
+        w.beginMessage(Rtm.RTM_NEWLINK, Request.CREATE, seq, 0);
         int up = c.up ? LinkFlag.UP.bit() : 0;
         w.ifinfomsg(0, 0, c.index, up, up);
         if (parentIndex > 0 && !parentInInfoData()) {
@@ -491,8 +491,6 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>>
         w.endNested(info);
         w.endMessage();
     }
-
-    private static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
 
     /** {@return the name of the device to create} */
     public final String name() {

@@ -2,7 +2,6 @@ package io.netns.netlink.neighbour;
 
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.Objects;
 
 /** The neighbour change requests, built once for the direct handle and a batch's view (which this is). */
 class NeighbourRequests implements NeighbourChanges {
-    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
-    static final int REPLACE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_REPLACE | Nlmsg.NLM_F_CREATE;
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
 
     private final Sink sink;
 
@@ -28,16 +24,16 @@ class NeighbourRequests implements NeighbourChanges {
 
     @Override
     public void add(NeighbourSpec spec) {
-        submit(Rtm.RTM_NEWNEIGH, CREATE, spec);
+        submit(Rtm.RTM_NEWNEIGH, Request.CREATE, spec);
     }
 
     @Override
     public void replace(NeighbourSpec spec) {
-        submit(Rtm.RTM_NEWNEIGH, REPLACE, spec);
+        submit(Rtm.RTM_NEWNEIGH, Request.REPLACE, spec);
     }
 
     @Override
     public void del(NeighbourSpec spec) {
-        submit(Rtm.RTM_DELNEIGH, CHANGE, spec);
+        submit(Rtm.RTM_DELNEIGH, Request.CHANGE, spec);
     }
 }

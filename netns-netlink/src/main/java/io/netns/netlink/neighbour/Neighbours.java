@@ -1,9 +1,9 @@
 package io.netns.netlink.neighbour;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.Family;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.List;
@@ -45,7 +45,7 @@ public final class Neighbours extends NeighbourRequests {
     public List<Neighbour> list(Family family) {
         Objects.requireNonNull(family, "family");
         return ex.dump("neighbours", (w, seq) -> {
-            w.beginMessage(Rtm.RTM_GETNEIGH, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+            w.beginMessage(Rtm.RTM_GETNEIGH, Request.DUMP, seq, 0);
             w.ndmsg(family.number(), 0, 0, 0, 0);
             w.endMessage();
         }, Rtm.RTM_NEWNEIGH, Neighbour::decode, null);

@@ -72,14 +72,14 @@ public final class Nsids {
     /** {@return every id assigned in this namespace: {@code ip netns list-id}} */
     public List<Integer> list() {
         return ex.dump("nsids", (w, seq) -> {
-            w.beginMessage(Rtm.RTM_GETNSID, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+            w.beginMessage(Rtm.RTM_GETNSID, Request.DUMP, seq, 0);
             w.rtgenmsg(0);
             w.endMessage();
         }, Rtm.RTM_NEWNSID, Nsids::decode, null);
     }
 
     private static void encodeGet(MessageWriter w, int seq, int fd) {
-        w.beginMessage(Rtm.RTM_GETNSID, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK, seq, 0);
+        w.beginMessage(Rtm.RTM_GETNSID, Request.CHANGE, seq, 0);
         w.rtgenmsg(0);
         w.attrU32(Netnsa.NETNSA_FD, fd);
         w.endMessage();

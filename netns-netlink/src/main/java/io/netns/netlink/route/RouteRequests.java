@@ -3,7 +3,6 @@ package io.netns.netlink.route;
 import io.netns.netlink.internal.IfRef;
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.ArrayList;
@@ -12,9 +11,6 @@ import java.util.Objects;
 
 /** The route change requests, built once for the direct handle and a batch's view (which this is). */
 class RouteRequests implements RouteChanges {
-    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
-    static final int REPLACE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_REPLACE | Nlmsg.NLM_F_CREATE;
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
 
     private final Sink sink;
 
@@ -40,16 +36,16 @@ class RouteRequests implements RouteChanges {
 
     @Override
     public void add(RouteSpec spec) {
-        submit(Rtm.RTM_NEWROUTE, CREATE, spec);
+        submit(Rtm.RTM_NEWROUTE, Request.CREATE, spec);
     }
 
     @Override
     public void replace(RouteSpec spec) {
-        submit(Rtm.RTM_NEWROUTE, REPLACE, spec);
+        submit(Rtm.RTM_NEWROUTE, Request.REPLACE, spec);
     }
 
     @Override
     public void del(RouteSpec spec) {
-        submit(Rtm.RTM_DELROUTE, CHANGE, spec);
+        submit(Rtm.RTM_DELROUTE, Request.CHANGE, spec);
     }
 }

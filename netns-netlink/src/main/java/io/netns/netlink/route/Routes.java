@@ -1,13 +1,13 @@
 package io.netns.netlink.route;
 
 import io.netns.Errno;
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.Family;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
 import io.netns.netlink.internal.IpText;
 import io.netns.netlink.wire.MessageWriter;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rta;
 import io.netns.netlink.wire.Rtm;
 
@@ -120,7 +120,7 @@ public final class Routes extends RouteRequests {
 
     /** RTM_GETROUTE dump of {@code family}; a table filter is applied by the kernel (strict checking). */
     static void encodeDump(MessageWriter w, int seq, int family, long table) {
-        w.beginMessage(Rtm.RTM_GETROUTE, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+        w.beginMessage(Rtm.RTM_GETROUTE, Request.DUMP, seq, 0);
         w.rtmsg(family, 0, 0, 0, table > 0 && table < 256 ? (int) table : 0, 0, 0, 0, 0);
         if (table >= 256) {
             w.attrU32(Rta.RTA_TABLE, (int) table);
@@ -130,7 +130,7 @@ public final class Routes extends RouteRequests {
 
     /** RTM_GETROUTE for one destination: the kernel's route lookup ({@code ip route get}). */
     static void encodeGet(MessageWriter w, int seq, InetAddress destination) {
-        w.beginMessage(Rtm.RTM_GETROUTE, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK, seq, 0);
+        w.beginMessage(Rtm.RTM_GETROUTE, Request.CHANGE, seq, 0);
         int len = destination instanceof Inet4Address ? 32 : 128;
         w.rtmsg(destination instanceof Inet4Address ? 2 : 10, len, 0, 0, 0, 0, 0, 0, 0);
         w.attrBytes(Rta.RTA_DST, destination.getAddress());

@@ -2,15 +2,12 @@ package io.netns.netlink.rule;
 
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.Objects;
 
 /** The rule change requests, built once for the direct handle and a batch's view (which this is). */
 class RuleRequests implements RuleChanges {
-    static final int CREATE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | Nlmsg.NLM_F_EXCL | Nlmsg.NLM_F_CREATE;
-    static final int CHANGE = Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK;
 
     private final Sink sink;
 
@@ -21,12 +18,12 @@ class RuleRequests implements RuleChanges {
     @Override
     public void add(RuleSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        sink.submit(Request.of(Rtm.RTM_NEWRULE, spec.toString(), (w, seq) -> spec.encode(w, Rtm.RTM_NEWRULE, CREATE, seq)));
+        sink.submit(Request.of(Rtm.RTM_NEWRULE, spec.toString(), (w, seq) -> spec.encode(w, Rtm.RTM_NEWRULE, Request.CREATE, seq)));
     }
 
     @Override
     public void del(RuleSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        sink.submit(Request.of(Rtm.RTM_DELRULE, spec.toString(), (w, seq) -> spec.encode(w, Rtm.RTM_DELRULE, CHANGE, seq)));
+        sink.submit(Request.of(Rtm.RTM_DELRULE, spec.toString(), (w, seq) -> spec.encode(w, Rtm.RTM_DELRULE, Request.CHANGE, seq)));
     }
 }

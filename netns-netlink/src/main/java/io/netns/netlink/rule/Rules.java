@@ -1,9 +1,9 @@
 package io.netns.netlink.rule;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.Family;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
-import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
 import java.util.List;
@@ -39,7 +39,7 @@ public final class Rules extends RuleRequests {
     public List<Rule> list(Family family) {
         Objects.requireNonNull(family, "family");
         return ex.dump("rules", (w, seq) -> {
-            w.beginMessage(Rtm.RTM_GETRULE, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_DUMP, seq, 0);
+            w.beginMessage(Rtm.RTM_GETRULE, Request.DUMP, seq, 0);
             w.fibRuleHdr(family.number(), 0, 0, 0, 0, 0, 0);
             w.endMessage();
         }, Rtm.RTM_NEWRULE, Rule::decode, null);

@@ -1,5 +1,6 @@
 package io.netns.netlink.address;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.Family;
 import io.netns.netlink.GoldenFixtures;
 import io.netns.netlink.IpPrefix;
@@ -15,7 +16,7 @@ class AddressGoldenTest {
     void ipv4() {
         AddressSpec spec = AddressSpec.of("198.18.0.1/24", "va");
         GoldenFixtures.assertEncodesAs("addr_add_v4", w ->
-                spec.encode(w, Rtm.RTM_NEWADDR, AddressRequests.CREATE, GoldenFixtures.SEQ, 2));
+                spec.encode(w, Rtm.RTM_NEWADDR, Request.CREATE, GoldenFixtures.SEQ, 2));
         Address sent = Address.decode(GoldenFixtures.reader("addr_add_v4"));
         assertThat(sent.prefix()).isEqualTo(IpPrefix.parse("198.18.0.1/24"));
         assertThat(sent.family()).isEqualTo(Family.INET);
@@ -27,7 +28,7 @@ class AddressGoldenTest {
     void ipv6WithoutDad() {
         AddressSpec spec = AddressSpec.of("fd42:6e73::1/64", "va").noDad();
         GoldenFixtures.assertEncodesAs("addr_add_v6", w ->
-                spec.encode(w, Rtm.RTM_NEWADDR, AddressRequests.CREATE, GoldenFixtures.SEQ, 2));
+                spec.encode(w, Rtm.RTM_NEWADDR, Request.CREATE, GoldenFixtures.SEQ, 2));
         Address sent = Address.decode(GoldenFixtures.reader("addr_add_v6"));
         assertThat(sent.prefix()).isEqualTo(IpPrefix.parse("fd42:6e73::1/64"));
         assertThat(sent.has(AddressFlag.NODAD)).isTrue();

@@ -1,5 +1,6 @@
 package io.netns.netlink.neighbour;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.GoldenFixtures;
 import io.netns.netlink.MacAddress;
 import io.netns.netlink.wire.Rtm;
@@ -15,7 +16,7 @@ class NeighbourGoldenTest {
     void permanent() {
         NeighbourSpec spec = NeighbourSpec.permanent("198.18.0.9", "02:00:00:00:00:09", "va");
         GoldenFixtures.assertEncodesAs("neigh_add", w ->
-                spec.encode(w, Rtm.RTM_NEWNEIGH, NeighbourRequests.CREATE, GoldenFixtures.SEQ, 2));
+                spec.encode(w, Rtm.RTM_NEWNEIGH, Request.CREATE, GoldenFixtures.SEQ, 2));
         Neighbour sent = Neighbour.decode(GoldenFixtures.reader("neigh_add"));
         assertThat(sent.destination()).hasValue(InetAddress.ofLiteral("198.18.0.9"));
         assertThat(sent.linkAddress()).hasValue(MacAddress.parse("02:00:00:00:00:09"));

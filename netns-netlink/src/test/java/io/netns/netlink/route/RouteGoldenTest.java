@@ -1,5 +1,6 @@
 package io.netns.netlink.route;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.GoldenFixtures;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.Scope;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteGoldenTest {
     private static void assertSame(String fixture, RouteSpec spec, int oif, int... hops) {
         GoldenFixtures.assertEncodesAs(fixture, w ->
-                spec.encode(w, Rtm.RTM_NEWROUTE, RouteRequests.CREATE, GoldenFixtures.SEQ, oif, hops));
+                spec.encode(w, Rtm.RTM_NEWROUTE, Request.CREATE, GoldenFixtures.SEQ, oif, hops));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.netns.netlink.rule;
 
+import io.netns.netlink.internal.Request;
 import io.netns.netlink.GoldenFixtures;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.wire.Rtm;
@@ -13,7 +14,7 @@ class RuleGoldenTest {
     void fromPrefixLookupTable() {
         RuleSpec spec = RuleSpec.ofSource("198.18.8.0/24").table(100).priority(1000);
         GoldenFixtures.assertEncodesAs("rule_add", w ->
-                spec.encode(w, Rtm.RTM_NEWRULE, RuleRequests.CREATE, GoldenFixtures.SEQ));
+                spec.encode(w, Rtm.RTM_NEWRULE, Request.CREATE, GoldenFixtures.SEQ));
         Rule sent = Rule.decode(GoldenFixtures.reader("rule_add"));
         assertThat(sent.source()).hasValue(IpPrefix.parse("198.18.8.0/24"));
         assertThat(sent.table()).isEqualTo(100);
