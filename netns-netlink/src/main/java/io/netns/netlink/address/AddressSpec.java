@@ -1,5 +1,8 @@
 package io.netns.netlink.address;
 
+import java.util.List;
+import java.util.ArrayList;
+import io.netns.netlink.RawAttribute;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.Scope;
 import io.netns.netlink.internal.IfRef;
@@ -18,6 +21,8 @@ import java.util.Objects;
  * option returns a changed copy.
  */
 public final class AddressSpec {
+    /** Attributes sent as given after the typed ones ({@link #withAttribute}). */
+    private List<RawAttribute> extra = List.of();
     final IpPrefix prefix;
     final IfRef device;
     final InetAddress peer;
@@ -81,7 +86,9 @@ public final class AddressSpec {
 
     private AddressSpec with(InetAddress peer, InetAddress brd, String label, int scope, int flags, long valid,
                              long preferred) {
-        return new AddressSpec(prefix, device, peer, brd, label, scope, flags, valid, preferred);
+        AddressSpec s = new AddressSpec(prefix, device, peer, brd, label, scope, flags, valid, preferred);
+        s.extra = extra;
+        return s;
     }
 
     private InetAddress sameFamily(String text) {
@@ -195,6 +202,21 @@ public final class AddressSpec {
     }
 
     /**
+     * {@return with an extra attribute sent as given, after the typed ones}, for what the typed
+     * options lack (IFA_* (Ifa) constants are in {@code io.netns.netlink.wire})
+     *
+     * @param attributeType the attribute type
+     * @param value its value, byte for byte
+     */
+    public AddressSpec withAttribute(int attributeType, byte[] value) {
+        AddressSpec copy = with(peer, broadcast, label, scope, flags, validLifetime, preferredLifetime);
+        List<RawAttribute> l = new ArrayList<>(extra);
+        l.add(new RawAttribute(attributeType, value.clone()));
+        copy.extra = List.copyOf(l);
+        return copy;
+    }
+
+    /**
      * Encodes the RTM_NEWADDR or RTM_DELADDR for this spec, attribute by attribute as {@code ip addr}
      * does (golden-byte tests compare the two). Pure: the device is already resolved.
      *
@@ -223,6 +245,9 @@ public final class AddressSpec {
             long c = w.beginNested(Ifa.IFA_CACHEINFO);
             w.u32((int) preferredLifetime).u32((int) validLifetime).u32(0).u32(0);
             w.endNested(c);
+        }
+        for (RawAttribute x : extra) {
+            w.attrBytes(x.type(), x.value());
         }
         w.endMessage();
     }

@@ -420,11 +420,11 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>>
      * {@return with an extra top-level attribute sent as given}, for what the typed options lack
      * (IFLA_* constants are in {@code io.netns.netlink.wire.Ifla})
      *
-     * @param type the attribute type
+     * @param attributeType the attribute type
      * @param value its value, byte for byte
      */
-    public S withAttribute(int type, byte[] value) {
-        RawAttribute a = new RawAttribute(type, value.clone());
+    public S withAttribute(int attributeType, byte[] value) {
+        RawAttribute a = new RawAttribute(attributeType, value.clone());
         return change(c -> {
             List<RawAttribute> l = new ArrayList<>(c.extra);
             l.add(a);

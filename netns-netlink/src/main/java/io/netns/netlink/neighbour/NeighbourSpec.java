@@ -1,5 +1,8 @@
 package io.netns.netlink.neighbour;
 
+import java.util.List;
+import java.util.ArrayList;
+import io.netns.netlink.RawAttribute;
 import io.netns.netlink.MacAddress;
 import io.netns.netlink.internal.IfRef;
 import io.netns.netlink.internal.IpText;
@@ -14,6 +17,8 @@ import java.util.Objects;
  * Immutable.
  */
 public final class NeighbourSpec {
+    /** Attributes sent as given after the typed ones ({@link #withAttribute}). */
+    private List<RawAttribute> extra = List.of();
     final InetAddress destination;
     final MacAddress linkAddress;
     final IfRef device;
@@ -64,7 +69,7 @@ public final class NeighbourSpec {
         if (n <= 0 || n > 0xff) {
             throw new IllegalArgumentException("NUD state must be 1..255");
         }
-        return new NeighbourSpec(destination, linkAddress, device, n);
+        return carry(new NeighbourSpec(destination, linkAddress, device, n));
     }
 
     /**
@@ -74,7 +79,12 @@ public final class NeighbourSpec {
      * @throws IllegalArgumentException if it is not a link-layer address
      */
     public NeighbourSpec linkAddress(String mac) {
-        return new NeighbourSpec(destination, MacAddress.parse(mac), device, state);
+        return carry(new NeighbourSpec(destination, MacAddress.parse(mac), device, state));
+    }
+
+    private NeighbourSpec carry(NeighbourSpec copy) {
+        copy.extra = extra;
+        return copy;
     }
 
     /** {@return the neighbour's IP address} */
@@ -99,6 +109,21 @@ public final class NeighbourSpec {
     }
 
     /**
+     * {@return with an extra attribute sent as given, after the typed ones}, for what the typed
+     * options lack (NDA_* (Nda) constants are in {@code io.netns.netlink.wire})
+     *
+     * @param attributeType the attribute type
+     * @param value its value, byte for byte
+     */
+    public NeighbourSpec withAttribute(int attributeType, byte[] value) {
+        NeighbourSpec copy = carry(new NeighbourSpec(destination, linkAddress, device, state));
+        List<RawAttribute> l = new ArrayList<>(extra);
+        l.add(new RawAttribute(attributeType, value.clone()));
+        copy.extra = List.copyOf(l);
+        return copy;
+    }
+
+    /**
      * Encodes the RTM_NEWNEIGH or RTM_DELNEIGH for this spec, as {@code ip neigh} does. Pure.
      *
      * @param w the writer
@@ -113,6 +138,9 @@ public final class NeighbourSpec {
         w.attrBytes(Nda.NDA_DST, destinationRaw);
         if (linkAddress != null) {
             w.attrBytes(Nda.NDA_LLADDR, linkAddress.bytes());
+        }
+        for (RawAttribute x : extra) {
+            w.attrBytes(x.type(), x.value());
         }
         w.endMessage();
     }

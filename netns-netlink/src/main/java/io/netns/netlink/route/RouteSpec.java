@@ -1,5 +1,6 @@
 package io.netns.netlink.route;
 
+import io.netns.netlink.RawAttribute;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.Scope;
@@ -30,6 +31,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RouteSpec {
+    /** Attributes sent as given after the typed ones ({@link #withAttribute}). */
+    private List<RawAttribute> extra = List.of();
     final IpPrefix destination;
     /** Null: unicast when adding, any type when deleting (as ip). */
     final RouteType type;
@@ -122,7 +125,10 @@ public final class RouteSpec {
 
     private RouteSpec with(RouteType type, InetAddress gw, IfRef dev, InetAddress src, long metric, long table,
                            int protocol, int scope, boolean onlink, int mtu, int tos, List<NextHopSpec> nhs) {
-        return new RouteSpec(destination, type, gw, dev, src, metric, table, protocol, scope, onlink, mtu, tos, nhs);
+        RouteSpec s = new RouteSpec(destination, type, gw, dev, src, metric, table, protocol, scope, onlink, mtu, tos,
+                nhs);
+        s.extra = extra;
+        return s;
     }
 
     private InetAddress sameFamily(String text, String what) {
@@ -306,6 +312,21 @@ public final class RouteSpec {
     }
 
     /**
+     * {@return with an extra attribute sent as given, after the typed ones}, for what the typed
+     * options lack (RTA_* (Rta) constants are in {@code io.netns.netlink.wire})
+     *
+     * @param attributeType the attribute type
+     * @param value its value, byte for byte
+     */
+    public RouteSpec withAttribute(int attributeType, byte[] value) {
+        RouteSpec copy = with(type, gateway, device, source, metric, table, protocol, scope, onlink, mtu, tos, nextHops);
+        List<RawAttribute> l = new ArrayList<>(extra);
+        l.add(new RawAttribute(attributeType, value.clone()));
+        copy.extra = List.copyOf(l);
+        return copy;
+    }
+
+    /**
      * Encodes the RTM_NEWROUTE or RTM_DELROUTE for this spec, with defaults as {@code ip route}
      * chooses them (golden-byte tests compare the two). Pure: devices are already resolved.
      *
@@ -361,6 +382,9 @@ public final class RouteSpec {
         }
         if (oif > 0) {
             w.attrU32(Rta.RTA_OIF, oif);
+        }
+        for (RawAttribute x : extra) {
+            w.attrBytes(x.type(), x.value());
         }
         w.endMessage();
     }

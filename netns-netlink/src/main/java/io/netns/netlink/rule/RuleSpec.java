@@ -1,5 +1,8 @@
 package io.netns.netlink.rule;
 
+import java.util.List;
+import java.util.ArrayList;
+import io.netns.netlink.RawAttribute;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.internal.LinkNames;
@@ -15,6 +18,8 @@ import java.util.Objects;
  * [iif DEV] [oif DEV] [priority N] [table N | blackhole | unreachable | prohibit]}. Immutable.
  */
 public final class RuleSpec {
+    /** Attributes sent as given after the typed ones ({@link #withAttribute}). */
+    private List<RawAttribute> extra = List.of();
     final Family family;
     final IpPrefix from;
     final IpPrefix to;
@@ -87,8 +92,10 @@ public final class RuleSpec {
 
     private RuleSpec with(IpPrefix from, IpPrefix to, long priority, long table, int action, boolean invert,
                           int fwmark, int fwmask, boolean hasFwmark, String iif, String oif, int tos) {
-        return new RuleSpec(family, from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif,
-                tos);
+        RuleSpec s = new RuleSpec(family, from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif,
+                oif, tos);
+        s.extra = extra;
+        return s;
     }
 
     private IpPrefix check(IpPrefix p) {
@@ -225,6 +232,21 @@ public final class RuleSpec {
     }
 
     /**
+     * {@return with an extra attribute sent as given, after the typed ones}, for what the typed
+     * options lack (FRA_* (Fra) constants are in {@code io.netns.netlink.wire})
+     *
+     * @param attributeType the attribute type
+     * @param value its value, byte for byte
+     */
+    public RuleSpec withAttribute(int attributeType, byte[] value) {
+        RuleSpec copy = with(from, to, priority, table, action, invert, fwmark, fwmask, hasFwmark, iif, oif, tos);
+        List<RawAttribute> l = new ArrayList<>(extra);
+        l.add(new RawAttribute(attributeType, value.clone()));
+        copy.extra = List.copyOf(l);
+        return copy;
+    }
+
+    /**
      * Encodes the RTM_NEWRULE or RTM_DELRULE for this spec, with ip's defaults (adding looks up
      * main; deleting matches any table and action left unset). Pure.
      *
@@ -262,6 +284,9 @@ public final class RuleSpec {
         }
         if (oif != null) {
             w.attrString(Fra.FRA_OIFNAME, oif);
+        }
+        for (RawAttribute x : extra) {
+            w.attrBytes(x.type(), x.value());
         }
         w.endMessage();
     }
