@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The examples are the single source of the documentation's code: every {@code java} block of the
- * README, docs/netlink.md and docs/cookbook.md is, line for line (indentation aside), a region of an
+ * README, docs/netlink.md, docs/cookbook.md, docs/guide.md and docs/thread-model.md is, line for line (indentation aside), a region of an
  * example between {@code // docs:begin FILE} and {@code // docs:end}, and {@link ExamplesTest}
  * runs every example. (docs/junit5.md, netty.md and containers.md are checked the same way by
  * their modules' tests.)
@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsExamplesTest {
     private static final Path ROOT = Path.of("..");
     private static final Path EXAMPLES = Path.of("src", "main", "java", "io", "netns", "examples");
-    private static final List<String> DOCS = List.of("README.md", "docs/netlink.md", "docs/cookbook.md");
+    private static final List<String> DOCS = List.of("README.md", "docs/netlink.md", "docs/cookbook.md",
+            "docs/guide.md", "docs/thread-model.md");
 
     private static List<String> javaBlocks(String doc) throws IOException {
         List<String> blocks = new ArrayList<>();
