@@ -13,6 +13,9 @@ import java.util.Optional;
  * {@code nsenter -t PID -n}: here the process is one we start inside a namespace, but any PID
  * works (a container's, found with {@code docker inspect -f '{{.State.Pid}}'}).
  *
+ * The file of one of its threads, {@code /proc/PID/task/TID/ns/net}, opens too (the snippet of
+ * docs/guide.md on nsfs files): here the main thread, whose TID is the PID.
+ *
  * <p>Replaces: {@code nsenter -t PID -n}; {@code ip netns identify PID}; {@code ip netns pids NAME}.
  */
 public final class ContainerNamespace {
@@ -37,6 +40,12 @@ public final class ContainerNamespace {
                 String seen = ofPid.call(() ->
                         Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString());
                 out.println("a thread entered through the PID sees " + seen);
+                long pid = sleeper.pid();
+                // docs:begin guide.md
+                try (NetworkNamespace container = Netns.open(Path.of("/proc/" + pid + "/task/" + pid + "/ns/net"))) {
+                    out.println(container + " id " + container.inode());   // TID = PID: its main thread
+                }
+                // docs:end
                 return identified;
             } finally {
                 sleeper.destroyForcibly().waitFor();

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Run a lambda inside a namespace without moving the calling thread: {@code call} hands it to a
- * platform thread that lives there and returns its result (virtual threads may call it too).
+ * Run a lambda inside a namespace without moving the calling thread: {@code run} and {@code call}
+ * hand it to a platform thread that lives there and wait for it ({@code call} returns its result;
+ * virtual threads may call both). These are the {@code run}/{@code call} snippets of docs/guide.md
+ * and docs/thread-model.md.
  *
  * <p>Inside, read {@code /proc/thread-self/net/...}: {@code /proc/net} and {@code /proc/self/net}
  * show the process's main thread's namespace, and so does part of what
@@ -29,20 +31,32 @@ public final class RunInside {
 
     /** @return the device names seen inside: only "lo" in a fresh namespace */
     public static List<String> run(PrintStream out) throws Exception {
-        String name = "ex-call-" + ProcessHandle.current().pid();
-        try (NetworkNamespace ns = Netns.create(name)) {
-            List<String> inside = ns.call(RunInside::devices);
-            out.println("inside " + name + ": " + inside);
-            out.println("this thread sees:  " + devices());
-            return inside;
+        String name = "blue-" + ProcessHandle.current().pid();
+        Netns.create(name).close();                                      // ip netns add blue-PID
+        try {
+            // docs:begin guide.md
+            try (NetworkNamespace ns = Netns.open(name)) {
+                ns.run(() -> out.println("on " + Thread.currentThread().getName()));   // netns-blue-PID-1
+                String dev = ns.call(() -> Files.readString(Path.of("/proc/thread-self/net/dev")));
+                out.print(dev);                                          // lo only
+            }
+            // docs:end
+            try (NetworkNamespace ns = Netns.open(name)) {
+                // docs:begin thread-model.md
+                List<String> devices = ns.call(() -> Files.readAllLines(Path.of("/proc/thread-self/net/dev")));
+                // docs:end
+                List<String> inside = names(devices);
+                out.println("inside " + name + ": " + inside);
+                out.println("this thread sees:  " + names(Files.readAllLines(Path.of("/proc/thread-self/net/dev"))));
+                return inside;
+            }
         } finally {
-            Netns.delete(name);
+            Netns.delete(name);                                          // ip netns del blue-PID
         }
     }
 
-    /** The devices of the calling thread's namespace, from /proc/thread-self/net/dev. */
-    static List<String> devices() throws java.io.IOException {
-        return Files.readAllLines(Path.of("/proc/thread-self/net/dev")).stream().skip(2)
-                .map(l -> l.substring(0, l.indexOf(':')).strip()).toList();
+    /** The device names of /proc/.../net/dev lines (after its two header lines). */
+    static List<String> names(List<String> netDev) {
+        return netDev.stream().skip(2).map(l -> l.substring(0, l.indexOf(':')).strip()).toList();
     }
 }

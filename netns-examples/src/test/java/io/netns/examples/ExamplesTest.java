@@ -61,27 +61,73 @@ class ExamplesTest {
 
     @Test
     void enter() throws Exception {
-        String devices = Enter.run(out);
-        assertThat(devices).contains("lo:").doesNotContain("eth0");
-        String[] lines = printed().split("\n");
-        assertThat(lines[0].substring(8)).isEqualTo(lines[2].substring(8)).isNotEqualTo(lines[1].substring(8));
+        Enter.run(out);
+        List<String> lines = printed().lines().toList();
+        String before = lines.get(0).substring(8);
+        String inside = lines.get(1).substring(8);
+        assertThat(before).matches("net:\\[\\d+]").isNotEqualTo(inside);
+        assertThat(lines.get(2)).startsWith("1: lo: ");                 // ip -o link, started inside: lo only
+        assertThat(lines.get(3).substring(8)).isEqualTo(before);        // after
+        assertThat(lines.get(4).substring(8)).isNotEqualTo(before).isNotEqualTo(inside);   // red
+        assertThat(lines.get(5).substring(8)).isEqualTo(inside);        // blue, Netns.enter(name) was blue too
+        assertThat(lines).hasSize(6);
     }
 
     @Test
     void runInside() throws Exception {
         assertThat(RunInside.run(out)).containsExactly("lo");
+        assertThat(printed()).startsWith("on netns-blue" + PID + "-").contains("lo:").doesNotContain("eth0:");
     }
 
     @Test
     void exec() throws Exception {
-        assertThat(Exec.run(out).split("\\s+")).containsExactly("lo");
-        assertThat(printed()).contains("(exit 0)");
+        Exec.run(out);
+        assertThat(printed().lines()).containsExactly("exit 0: lo", "forwarding 1");
+    }
+
+    @Test
+    void executorInside() throws Exception {
+        assertThat(ExecutorInside.run(out)).isEqualTo(43);
+        List<String> lines = printed().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("inside on blue-worker-1");
+        assertThat(lines.get(1)).startsWith("supplied by netns-blue" + PID + "-");
+        assertThat(lines.get(2)).isEqualTo("chain: 43");
+    }
+
+    @Test
+    void channelsInside() throws Exception {
+        ChannelsInside.run(out);
+        assertThat(printed()).matches("/198\\.18\\.1\\.1:\\d+ said hi\\R");
+    }
+
+    @Test
+    void checkEnvironment() {
+        assertThat(CheckEnvironment.run(out).problems()).isEmpty();
+        assertThat(printed()).isEmpty();
+    }
+
+    @Test
+    void ownRunDirectory() throws Exception {
+        java.nio.file.Path runDir = OwnRunDirectory.run(out);
+        List<String> lines = printed().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("\\d+: lo");
+        assertThat(lines.get(1)).isEqualTo("[rl] in " + runDir);
+        assertThat(runDir.getParent()).doesNotExist();
+        assertThat(OwnRunDirectory.isMountPoint(runDir)).isFalse();
+        assertThat(Ip.netnsList()).doesNotContain("rl");
     }
 
     @Test
     void containerNamespace() throws Exception {
         assertThat(ContainerNamespace.run(out)).get().asString().startsWith("ex-pid-");
         assertThat(printed()).contains("same as ex-pid-").contains(": true");
+        // the namespace opened through /proc/PID/task/PID/ns/net is the one entered through the PID
+        String seen = printed().lines().filter(l -> l.startsWith("a thread entered")).findFirst().orElseThrow();
+        String byTask = printed().lines().filter(l -> l.contains(" id ")).findFirst().orElseThrow();
+        String inode = seen.substring(seen.indexOf("net:[") + 5, seen.length() - 1);
+        assertThat(byTask).endsWith(" id " + inode).contains("net:[" + inode + "]");
     }
 
     @Test
