@@ -24,8 +24,17 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
+import static io.netns.netlink.IpDifferential.agree;
+import static io.netns.netlink.IpDifferential.args;
+import static io.netns.netlink.IpDifferential.assertSameFailure;
+import static io.netns.netlink.IpDifferential.ipRun;
+import static io.netns.netlink.IpView.PROTOCOLS;
+import static io.netns.netlink.IpView.addr;
+import static io.netns.netlink.IpView.devs;
+import static io.netns.netlink.IpView.number;
+import static io.netns.netlink.IpView.table;
+import static io.netns.netlink.IpView.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -41,40 +50,6 @@ class NeighbourRuleNsidTest {
 
     @RegisterExtension
     final TempNamespaces temp = new TempNamespaces();
-
-    static String addr(String literal) {
-        return InetAddress.ofLiteral(literal).getHostAddress();
-    }
-
-    static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    static Map<Integer, String> devs(String ns) {
-        Map<Integer, String> m = new HashMap<>();
-        Ip.jsonIn(ns, "link", "show").forEach(l -> m.put(l.get("ifindex").asInt(), l.get("ifname").asText()));
-        return m;
-    }
-
-    static Ip.Result ipRun(String ns, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns));
-        cmd.addAll(List.of(args));
-        return Ip.exec(cmd.toArray(String[]::new));
-    }
-
-    static String[] args(String line) {
-        return line.trim().split("\\s+");
-    }
-
-    /** As in RouteTest: the kernel's extended ack when ip printed one, else the errno's text. */
-    static void assertSameFailure(NetlinkException e, Ip.Result ip) {
-        RouteTest.assertSameFailure(e, ip);
-    }
-
-    static <T> void agree(String what, Supplier<List<T>> java, Supplier<List<T>> ip) {
-        RouteTest.agree(what, java, ip);
-    }
 
     // ================================================================== neighbours
 
@@ -230,11 +205,11 @@ class NeighbourRuleNsidTest {
             mask = r.has("fwmask") ? Long.decode(r.get("fwmask").asText()) : 0xffffffffL;
         }
         String table = text(r, "table");
-        long t = table == null ? 0 : RouteTest.table(table);
+        long t = table == null ? 0 : table(table);
         return new RuleView(family, r.path("priority").asLong(0), ipPrefix(r, "src", "srclen"),
                 ipPrefix(r, "dst", "dstlen"), t, text(r, "action") == null ? 1 : ACTIONS.get(text(r, "action")),
                 r.has("not"), mark, mask, text(r, "iif"), text(r, "oif"),
-                RouteTest.number(RouteTest.PROTOCOLS, text(r, "protocol"), 0));
+                number(PROTOCOLS, text(r, "protocol"), 0));
     }
 
     static RuleView fromJava(Rule r) {
