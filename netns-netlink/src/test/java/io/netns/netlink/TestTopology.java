@@ -6,12 +6,12 @@ import io.netns.netlink.link.OperState;
 import java.time.Duration;
 
 /** The small topology the route and neighbour tests start from. */
-final class TestTopology {
+public final class TestTopology {
     private TestTopology() {
     }
 
     /** lo up; veth va/vb, both up; 198.18.0.1/24 and fd42:6e73::1/64 (nodad) on va. */
-    static void wire(Rtnetlink rt) {
+    public static void wire(Rtnetlink rt) {
         rt.links().setUp("lo");
         rt.links().add(LinkSpec.veth("va", "vb"));
         rt.links().setUp("va");

@@ -1,11 +1,15 @@
-package io.netns.netlink;
+package io.netns.netlink.route;
 
-import io.netns.netlink.route.RouteProtocol;
-import io.netns.netlink.route.RouteType;
-import io.netns.netlink.route.NextHop;
+import io.netns.netlink.Batch;
+import io.netns.netlink.BatchResult;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.IpView;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.Scope;
+import io.netns.netlink.TestTopology;
 import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.route.Route;
-import io.netns.netlink.route.RouteSpec;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;

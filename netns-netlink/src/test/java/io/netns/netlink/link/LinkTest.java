@@ -1,14 +1,14 @@
-package io.netns.netlink;
+package io.netns.netlink.link;
 
+import io.netns.netlink.Batch;
+import io.netns.netlink.IpView;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Rtnetlink;
 import io.netns.netlink.link.kind.IpvlanMode;
-import io.netns.netlink.link.LinkStats;
-import io.netns.netlink.link.OperState;
 import io.netns.netlink.link.kind.BondMode;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.link.Link;
-import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.link.LinkUpdate;
 import io.netns.netlink.link.kind.Bridge;
 import io.netns.netlink.link.kind.Macvlan;
 import io.netns.netlink.link.kind.MacvlanMode;
@@ -233,8 +233,8 @@ class LinkTest {
     }
 
     /**
-     * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte in
-     * {@link GoldenBytesTest}; here they run for real: where the kernel has them the link must exist
+     * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte by their
+     * golden tests ({@code link.kind.DummyTest}, {@code VlanTest}, ...); here they run for real: where the kernel has them the link must exist
      * as ip sees it, where it does not, we must fail exactly as ip does.
      */
     @Test
