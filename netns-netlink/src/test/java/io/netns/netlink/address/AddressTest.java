@@ -9,7 +9,6 @@ import io.netns.netlink.route.Route;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.wire.Ifa;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
