@@ -4,6 +4,7 @@ import io.netns.netlink.Batch;
 import io.netns.netlink.BatchResult;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpPrefix;
+import io.netns.netlink.IpDifferential;
 import io.netns.netlink.IpView;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.Rtnetlink;
@@ -370,30 +371,15 @@ class RouteTest {
 
     @Test
     void routesCreatedByIpAndByJavaAreIdentical() {
-        NetworkNamespace byJava = temp.create("rjava");
-        NetworkNamespace byIp = temp.create("rip");
-        String j = TempNamespaces.name(byJava);
-        String i = TempNamespaces.name(byIp);
-        try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            TestTopology.wire(rj);
-            TestTopology.wire(ri);
-            for (Pair p : ROUTES) {
-                rj.routes().add(p.java());
-                Ip.in(i, args(p.ip()));
-            }
-            List<RouteView> fromJava = ipNonKernelRoutes(j);
-            List<RouteView> fromIp = ipNonKernelRoutes(i);
-            assertThat(fromIp).hasSize(ROUTES.size());
-            assertThat(fromJava).as("ip's listing of the Java-made routes vs of the ip-made ones")
-                    .containsExactlyInAnyOrderElementsOf(fromIp);
-            // and Java lists ip's routes as ip does
-            assertListingsAgree(ri, i);
-            // Java's view of both namespaces is the same too
-            List<RouteView> javaOfJava = javaRoutes(rj.routes().list(Family.UNSPEC, 0), j).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
-            List<RouteView> javaOfIp = javaRoutes(ri.routes().list(Family.UNSPEC, 0), i).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
-            assertThat(javaOfJava).containsExactlyInAnyOrderElementsOf(javaOfIp);
+        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "r", TestTopology::wire,
+                ROUTES.stream().map(p -> IpDifferential.Step.of(p.ip(), rt -> rt.routes().add(p.java()))).toList(),
+                List.of(IpDifferential.Listing.of("the routes that are not the kernel's", RouteTest::ipNonKernelRoutes,
+                        (rt, ns) -> javaRoutes(rt.routes().list(Family.UNSPEC, 0), ns).stream()
+                                .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList())));
+        assertThat(ipNonKernelRoutes(t.byIpName())).hasSize(ROUTES.size());
+        // and Java lists ip's routes as ip does, in every listing it has
+        try (Rtnetlink ri = Rtnetlink.open(t.byIp())) {
+            assertListingsAgree(ri, t.byIpName());
         }
     }
 

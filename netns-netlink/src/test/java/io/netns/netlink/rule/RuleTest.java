@@ -2,6 +2,7 @@ package io.netns.netlink.rule;
 
 import io.netns.NetworkNamespace;
 import io.netns.netlink.Family;
+import io.netns.netlink.IpDifferential;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.Rtnetlink;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.netns.netlink.IpDifferential.agree;
 import static io.netns.netlink.IpDifferential.args;
@@ -246,28 +248,21 @@ class RuleTest {
         }
     }
 
+    /** The rules of each family, as ip and the library list them, in the kernel's order (by priority). */
+    static final List<IpDifferential.Listing<RuleView>> BY_FAMILY = Stream.of(Family.INET, Family.INET6)
+            .map(f -> IpDifferential.Listing.ordered("ip rule show " + f, ns -> ipRules(ns, f),
+                    (rt, ns) -> rt.rules().list(f).stream().map(RuleTest::fromJava).toList()))
+            .toList();
+
     @Test
     void rulesCreatedByIpAndByJavaAreIdentical() {
-        NetworkNamespace byJava = temp.create("rujava");
-        NetworkNamespace byIp = temp.create("ruip");
-        String j = TempNamespaces.name(byJava);
-        String i = TempNamespaces.name(byIp);
-        try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            TestTopology.wire(rj);
-            TestTopology.wire(ri);
-            for (RulePair p : RULES) {
-                rj.rules().add(p.java());
-                Ip.in(i, args(p.ip()));
-            }
-            rj.rules().add(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5));
-            Ip.in(i, "rule", "add", "fwmark", "7", "table", "5");
-            for (Family f : List.of(Family.INET, Family.INET6)) {
-                assertThat(ipRules(j, f)).as(f + ": ip's listing of Java's rules vs of ip's")
-                        .containsExactlyElementsOf(ipRules(i, f));
-            }
-            assertRulesAgree(ri, i);
-            assertRulesAgree(rj, j);
+        List<IpDifferential.Step> steps = new ArrayList<>();
+        for (RulePair p : RULES) {
+            steps.add(IpDifferential.Step.of(p.ip(), rt -> rt.rules().add(p.java())));
         }
+        steps.add(IpDifferential.Step.of("rule add fwmark 7 table 5",
+                rt -> rt.rules().add(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5))));
+        IpDifferential.assertSameAsIp(temp, "ru", TestTopology::wire, steps, BY_FAMILY);
     }
 
     /**
@@ -276,23 +271,16 @@ class RuleTest {
      */
     @Test
     void ruleDelByPriorityOnlyDeletesLikeIp() {
-        NetworkNamespace byJava = temp.create("rudjava");
-        NetworkNamespace byIp = temp.create("rudip");
-        String j = TempNamespaces.name(byJava);
-        String i = TempNamespaces.name(byIp);
-        try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            for (Rtnetlink rt : List.of(rj, ri)) {
-                rt.rules().add(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
-                rt.rules().add(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
-            }
-            Ip.in(i, "rule", "del", "priority", "300");
-            Ip.in(i, "rule", "del", "priority", "301");
-            assertThat(ipRules(i, Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
-
-            rj.rules().del(RuleSpec.of(Family.INET).priority(300));
-            rj.rules().del(RuleSpec.of(Family.INET).priority(301));
-            assertThat(ipRules(j, Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
-        }
+        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "rud", rt -> {
+            rt.rules().add(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
+            rt.rules().add(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
+        }, List.of(
+                IpDifferential.Step.of("rule del priority 300", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(300))),
+                IpDifferential.Step.of("rule del priority 301", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(301)))),
+                BY_FAMILY);
+        assertThat(ipRules(t.byIpName(), Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
+        assertThat(ipRules(t.byJavaName(), Family.INET)).extracting(RuleView::priority)
+                .containsExactly(0L, 32766L, 32767L);
     }
 
     /** Table ids are u32; RuleSpec.table(int) takes the ids of 2^31 and above as negative ints. */
