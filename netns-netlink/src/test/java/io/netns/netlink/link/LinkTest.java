@@ -2,6 +2,10 @@ package io.netns.netlink.link;
 
 import io.netns.netlink.Batch;
 import io.netns.netlink.IpDifferential;
+import io.netns.netlink.IpDifferential.Listing;
+import io.netns.netlink.IpDifferential.Outcome;
+import io.netns.netlink.IpDifferential.Step;
+import io.netns.netlink.IpDifferential.Twins;
 import io.netns.netlink.IpView;
 import io.netns.netlink.MacAddress;
 import io.netns.netlink.NetlinkException;
@@ -136,17 +140,17 @@ class LinkTest {
                 l.mtu(), l.txQueueLength(), l.alias().orElse(null))).toList();
     }
 
-    static final IpDifferential.Listing<LinkView> LINKS =
-            IpDifferential.Listing.of("ip -d link show", LinkTest::ipLinkViews, LinkTest::javaLinkViews);
+    static final Listing<LinkView> LINKS =
+            Listing.of("ip -d link show", LinkTest::ipLinkViews, LinkTest::javaLinkViews);
 
     @Test
     void linksCreatedByIpAreListedIdentically() {
-        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "byip", rt -> { }, List.of(
-                IpDifferential.Step.of("link add v0 type veth peer name v1", rt -> rt.links().add(LinkSpec.veth("v0", "v1"))),
-                IpDifferential.Step.of("link add br9 type bridge", rt -> rt.links().add(LinkSpec.bridge("br9"))),
-                IpDifferential.Step.of("link set v0 master br9", rt -> rt.links().setMaster("v0", "br9")),
-                IpDifferential.Step.of("link set v0 up", rt -> rt.links().setUp("v0")),
-                IpDifferential.Step.of(List.of("link", "set", "br9", "alias", "the bridge"),
+        Twins t = IpDifferential.assertSameAsIp(temp, "byip", rt -> { }, List.of(
+                Step.of("link add v0 type veth peer name v1", rt -> rt.links().add(LinkSpec.veth("v0", "v1"))),
+                Step.of("link add br9 type bridge", rt -> rt.links().add(LinkSpec.bridge("br9"))),
+                Step.of("link set v0 master br9", rt -> rt.links().setMaster("v0", "br9")),
+                Step.of("link set v0 up", rt -> rt.links().setUp("v0")),
+                Step.of(List.of("link", "set", "br9", "alias", "the bridge"),
                         rt -> rt.links().set("br9", LinkUpdate.of().alias("the bridge")))),
                 List.of(LINKS));
         for (NetworkNamespace ns : List.of(t.byIp(), t.byJava())) {
@@ -267,8 +271,9 @@ class LinkTest {
 
     /**
      * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte by their
-     * golden tests ({@code link.kind.DummyTest}, {@code VlanTest}, ...); here they run for real: where the kernel has them the link must exist
-     * as ip sees it, where it does not, we must fail exactly as ip does.
+     * golden tests ({@code link.kind.DummyTest}, {@code VlanTest}, ...); here they run for real: where
+     * the kernel has them the link must exist as ip sees it, where it does not, we must fail exactly as
+     * ip does.
      */
     @Test
     void kindsTheKernelMayLackBehaveExactlyAsWithIp() {
@@ -277,17 +282,19 @@ class LinkTest {
         List<Case> cases = List.of(
                 new Case(LinkSpec.dummy("d0"), "link add d0 type dummy"),
                 new Case(LinkSpec.vlan("va.100", "va", 100), "link add link va name va.100 type vlan id 100"),
-                new Case(LinkSpec.ipvlan("ipv0", "va", IpvlanMode.L2), "link add link va name ipv0 type ipvlan mode l2"),
-                new Case(LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP), "link add bond0 type bond mode active-backup"));
-        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "maybe",
+                new Case(LinkSpec.ipvlan("ipv0", "va", IpvlanMode.L2),
+                        "link add link va name ipv0 type ipvlan mode l2"),
+                new Case(LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP),
+                        "link add bond0 type bond mode active-backup"));
+        Twins t = IpDifferential.assertSameAsIp(temp, "maybe",
                 rt -> rt.links().add(LinkSpec.veth("va", "vb")),
-                cases.stream().map(c -> IpDifferential.Step.mayFail(c.ip(), rt -> rt.links().add(c.spec()))).toList(),
+                cases.stream().map(c -> Step.mayFail(c.ip(), rt -> rt.links().add(c.spec()))).toList(),
                 List.of(LINKS));
         String n = t.byJavaName();
         try (Rtnetlink rt = Rtnetlink.open(t.byJava())) {
             for (int k = 0; k < cases.size(); k++) {
                 Case c = cases.get(k);
-                IpDifferential.Outcome o = t.outcomes().get(k);
+                Outcome o = t.outcomes().get(k);
                 if (o.made()) {
                     assertThat(rt.links().get(c.spec.name()).kind()).contains(c.spec.kind().name());
                     assertThat(Ip.linkNames(n)).contains(c.spec.name());

@@ -5,6 +5,9 @@ import io.netns.netlink.BatchResult;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.IpDifferential;
+import io.netns.netlink.IpDifferential.Listing;
+import io.netns.netlink.IpDifferential.Step;
+import io.netns.netlink.IpDifferential.Twins;
 import io.netns.netlink.IpView;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.Rtnetlink;
@@ -371,9 +374,9 @@ class RouteTest {
 
     @Test
     void routesCreatedByIpAndByJavaAreIdentical() {
-        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "r", TestTopology::wire,
-                ROUTES.stream().map(p -> IpDifferential.Step.of(p.ip(), rt -> rt.routes().add(p.java()))).toList(),
-                List.of(IpDifferential.Listing.of("the routes that are not the kernel's", RouteTest::ipNonKernelRoutes,
+        Twins t = IpDifferential.assertSameAsIp(temp, "r", TestTopology::wire,
+                ROUTES.stream().map(p -> Step.of(p.ip(), rt -> rt.routes().add(p.java()))).toList(),
+                List.of(Listing.of("the routes that are not the kernel's", RouteTest::ipNonKernelRoutes,
                         (rt, ns) -> javaRoutes(rt.routes().list(Family.UNSPEC, 0), ns).stream()
                                 .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList())));
         assertThat(ipNonKernelRoutes(t.byIpName())).hasSize(ROUTES.size());

@@ -3,6 +3,9 @@ package io.netns.netlink.rule;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.Family;
 import io.netns.netlink.IpDifferential;
+import io.netns.netlink.IpDifferential.Listing;
+import io.netns.netlink.IpDifferential.Step;
+import io.netns.netlink.IpDifferential.Twins;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.NetlinkException;
 import io.netns.netlink.Rtnetlink;
@@ -249,18 +252,18 @@ class RuleTest {
     }
 
     /** The rules of each family, as ip and the library list them, in the kernel's order (by priority). */
-    static final List<IpDifferential.Listing<RuleView>> BY_FAMILY = Stream.of(Family.INET, Family.INET6)
-            .map(f -> IpDifferential.Listing.ordered("ip rule show " + f, ns -> ipRules(ns, f),
+    static final List<Listing<RuleView>> BY_FAMILY = Stream.of(Family.INET, Family.INET6)
+            .map(f -> Listing.ordered("ip rule show " + f, ns -> ipRules(ns, f),
                     (rt, ns) -> rt.rules().list(f).stream().map(RuleTest::fromJava).toList()))
             .toList();
 
     @Test
     void rulesCreatedByIpAndByJavaAreIdentical() {
-        List<IpDifferential.Step> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (RulePair p : RULES) {
-            steps.add(IpDifferential.Step.of(p.ip(), rt -> rt.rules().add(p.java())));
+            steps.add(Step.of(p.ip(), rt -> rt.rules().add(p.java())));
         }
-        steps.add(IpDifferential.Step.of("rule add fwmark 7 table 5",
+        steps.add(Step.of("rule add fwmark 7 table 5",
                 rt -> rt.rules().add(RuleSpec.of(Family.INET).fwmark(7, 0xffffffff).table(5))));
         IpDifferential.assertSameAsIp(temp, "ru", TestTopology::wire, steps, BY_FAMILY);
     }
@@ -271,16 +274,17 @@ class RuleTest {
      */
     @Test
     void ruleDelByPriorityOnlyDeletesLikeIp() {
-        IpDifferential.Twins t = IpDifferential.assertSameAsIp(temp, "rud", rt -> {
+        Twins t = IpDifferential.assertSameAsIp(temp, "rud", rt -> {
             rt.rules().add(RuleSpec.ofSource("198.18.1.0/24").priority(300).table(100));
             rt.rules().add(RuleSpec.ofSource("198.18.2.0/24").priority(301).action(RouteType.BLACKHOLE));
         }, List.of(
-                IpDifferential.Step.of("rule del priority 300", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(300))),
-                IpDifferential.Step.of("rule del priority 301", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(301)))),
+                Step.of("rule del priority 300", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(300))),
+                Step.of("rule del priority 301", rt -> rt.rules().del(RuleSpec.of(Family.INET).priority(301)))),
                 BY_FAMILY);
-        assertThat(ipRules(t.byIpName(), Family.INET)).extracting(RuleView::priority).containsExactly(0L, 32766L, 32767L);
-        assertThat(ipRules(t.byJavaName(), Family.INET)).extracting(RuleView::priority)
-                .containsExactly(0L, 32766L, 32767L);
+        for (String ns : List.of(t.byIpName(), t.byJavaName())) {
+            assertThat(ipRules(ns, Family.INET)).as(ns).extracting(RuleView::priority)
+                    .containsExactly(0L, 32766L, 32767L);
+        }
     }
 
     /** Table ids are u32; RuleSpec.table(int) takes the ids of 2^31 and above as negative ints. */
