@@ -60,18 +60,24 @@ class TopologyTest {
         return ((InetSocketAddress) s.getLocalAddress()).getPort();
     }
 
+    /** A TCP connection from {@code client} to an echo server of {@code server} on {@code address}: text comes back. */
+    static void assertEchoedAcross(NetworkNamespace server, String address, NetworkNamespace client, String text)
+            throws Exception {
+        try (ServerSocketChannel s = server.openServerSocketChannel()) {
+            s.bind(new InetSocketAddress(address, 0));
+            CompletableFuture<String> echoed = echoOnce(s);
+            assertThat(exchange(client, address, port(s), text)).isEqualTo(text);
+            assertThat(echoed.get()).isEqualTo(text);
+        }
+    }
+
     @Test
     void aVethBetweenTheHostSideAndANamespace() throws Exception {
         NetworkNamespace host = temp.create("host");
         NetworkNamespace ns1 = temp.create("ns1");
         TestTopology.vethBetween(host, "veth-ns1", "198.18.10.1/24", ns1, "eth0", "198.18.10.2/24");
         assertThat(Ip.in(ns1.name().orElseThrow(), "route", "show")).contains("198.18.10.0/24 dev eth0");
-        try (ServerSocketChannel server = host.openServerSocketChannel()) {
-            server.bind(new InetSocketAddress("198.18.10.1", 0));
-            CompletableFuture<String> echoed = echoOnce(server);
-            assertThat(exchange(ns1, "198.18.10.1", port(server), "hello host")).isEqualTo("hello host");
-            assertThat(echoed.get()).isEqualTo("hello host");
-        }
+        assertEchoedAcross(host, "198.18.10.1", ns1, "hello host");
     }
 
     @Test
@@ -86,12 +92,7 @@ class TopologyTest {
             rr.routes().add(RouteSpec.to("198.18.21.0/24").via("198.18.22.1").dev("eth0"));
             router.setSysctl("net.ipv4.ip_forward", "1");
             assertThat(l.routes().get("198.18.22.2").gateway().orElseThrow().getHostAddress()).isEqualTo("198.18.21.1");
-            try (ServerSocketChannel server = right.openServerSocketChannel()) {
-                server.bind(new InetSocketAddress("198.18.22.2", 0));
-                CompletableFuture<String> echoed = echoOnce(server);
-                assertThat(exchange(left, "198.18.22.2", port(server), "across")).isEqualTo("across");
-                assertThat(echoed.get()).isEqualTo("across");
-            }
+            assertEchoedAcross(right, "198.18.22.2", left, "across");
         }
     }
 
@@ -112,12 +113,7 @@ class TopologyTest {
             assertThat(s.links().ofMaster("br0")).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
             assertThat(Ip.jsonIn(sw.name().orElseThrow(), "link", "show", "master", "br0")).hasSize(3);
             s.links().awaitOperState("br0", OperState.UP, UP);
-            try (ServerSocketChannel server = hosts[2].openServerSocketChannel()) {
-                server.bind(new InetSocketAddress("198.18.30.3", 0));
-                CompletableFuture<String> echoed = echoOnce(server);
-                assertThat(exchange(hosts[0], "198.18.30.3", port(server), "via bridge")).isEqualTo("via bridge");
-                assertThat(echoed.get()).isEqualTo("via bridge");
-            }
+            assertEchoedAcross(hosts[2], "198.18.30.3", hosts[0], "via bridge");
         }
     }
 }
