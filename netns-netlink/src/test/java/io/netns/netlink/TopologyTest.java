@@ -60,27 +60,24 @@ class TopologyTest {
         return ((InetSocketAddress) s.getLocalAddress()).getPort();
     }
 
+    /** A TCP connection from {@code client} to an echo server of {@code server} on {@code address}: text comes back. */
+    static void assertEchoedAcross(NetworkNamespace server, String address, NetworkNamespace client, String text)
+            throws Exception {
+        try (ServerSocketChannel s = server.openServerSocketChannel()) {
+            s.bind(new InetSocketAddress(address, 0));
+            CompletableFuture<String> echoed = echoOnce(s);
+            assertThat(exchange(client, address, port(s), text)).isEqualTo(text);
+            assertThat(echoed.get()).isEqualTo(text);
+        }
+    }
+
     @Test
     void aVethBetweenTheHostSideAndANamespace() throws Exception {
         NetworkNamespace host = temp.create("host");
         NetworkNamespace ns1 = temp.create("ns1");
-        try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink n1 = Rtnetlink.open(ns1)) {
-            h.links().add(LinkSpec.veth("veth-ns1", "eth0").peerNamespace(ns1));
-            h.addresses().add("veth-ns1", "198.18.10.1/24");
-            n1.addresses().add("eth0", "198.18.10.2/24");
-            h.links().setUp("veth-ns1");
-            n1.links().setUp("eth0");
-            n1.links().setUp("lo");
-            n1.links().awaitOperState("eth0", OperState.UP, UP);
-            h.links().awaitOperState("veth-ns1", OperState.UP, UP);
-            assertThat(Ip.in(ns1.name().orElseThrow(), "route", "show")).contains("198.18.10.0/24 dev eth0");
-            try (ServerSocketChannel server = host.openServerSocketChannel()) {
-                server.bind(new InetSocketAddress("198.18.10.1", 0));
-                CompletableFuture<String> echoed = echoOnce(server);
-                assertThat(exchange(ns1, "198.18.10.1", port(server), "hello host")).isEqualTo("hello host");
-                assertThat(echoed.get()).isEqualTo("hello host");
-            }
-        }
+        TestTopology.vethBetween(host, "veth-ns1", "198.18.10.1/24", ns1, "eth0", "198.18.10.2/24");
+        assertThat(Ip.in(ns1.name().orElseThrow(), "route", "show")).contains("198.18.10.0/24 dev eth0");
+        assertEchoedAcross(host, "198.18.10.1", ns1, "hello host");
     }
 
     @Test
@@ -88,29 +85,14 @@ class TopologyTest {
         NetworkNamespace left = temp.create("left");
         NetworkNamespace router = temp.create("router");
         NetworkNamespace right = temp.create("right");
-        try (Rtnetlink l = Rtnetlink.open(left); Rtnetlink r = Rtnetlink.open(router); Rtnetlink rr = Rtnetlink.open(right)) {
-            r.links().add(LinkSpec.veth("r-left", "eth0").peerNamespace(left));
-            r.links().add(LinkSpec.veth("r-right", "eth0").peerNamespace(right));
-            r.addresses().add("r-left", "198.18.21.1/24");
-            r.addresses().add("r-right", "198.18.22.1/24");
-            l.addresses().add("eth0", "198.18.21.2/24");
-            rr.addresses().add("eth0", "198.18.22.2/24");
-            for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
-                ((Rtnetlink) x[0]).links().setUp((String) x[1]);
-            }
+        TestTopology.vethBetween(router, "r-left", "198.18.21.1/24", left, "eth0", "198.18.21.2/24");
+        TestTopology.vethBetween(router, "r-right", "198.18.22.1/24", right, "eth0", "198.18.22.2/24");
+        try (Rtnetlink l = Rtnetlink.open(left); Rtnetlink rr = Rtnetlink.open(right)) {
             l.routes().add(RouteSpec.defaultRoute().via("198.18.21.1"));
             rr.routes().add(RouteSpec.to("198.18.21.0/24").via("198.18.22.1").dev("eth0"));
             router.setSysctl("net.ipv4.ip_forward", "1");
             assertThat(l.routes().get("198.18.22.2").gateway().orElseThrow().getHostAddress()).isEqualTo("198.18.21.1");
-            for (var x : new Object[][] {{r, "r-left"}, {r, "r-right"}, {l, "eth0"}, {rr, "eth0"}}) {
-                ((Rtnetlink) x[0]).links().awaitOperState((String) x[1], OperState.UP, UP);
-            }
-            try (ServerSocketChannel server = right.openServerSocketChannel()) {
-                server.bind(new InetSocketAddress("198.18.22.2", 0));
-                CompletableFuture<String> echoed = echoOnce(server);
-                assertThat(exchange(left, "198.18.22.2", port(server), "across")).isEqualTo("across");
-                assertThat(echoed.get()).isEqualTo("across");
-            }
+            assertEchoedAcross(right, "198.18.22.2", left, "across");
         }
     }
 
@@ -131,12 +113,7 @@ class TopologyTest {
             assertThat(s.links().ofMaster("br0")).extracting(Link::name).containsExactlyInAnyOrder("port1", "port2", "port3");
             assertThat(Ip.jsonIn(sw.name().orElseThrow(), "link", "show", "master", "br0")).hasSize(3);
             s.links().awaitOperState("br0", OperState.UP, UP);
-            try (ServerSocketChannel server = hosts[2].openServerSocketChannel()) {
-                server.bind(new InetSocketAddress("198.18.30.3", 0));
-                CompletableFuture<String> echoed = echoOnce(server);
-                assertThat(exchange(hosts[0], "198.18.30.3", port(server), "via bridge")).isEqualTo("via bridge");
-                assertThat(echoed.get()).isEqualTo("via bridge");
-            }
+            assertEchoedAcross(hosts[2], "198.18.30.3", hosts[0], "via bridge");
         }
     }
 }

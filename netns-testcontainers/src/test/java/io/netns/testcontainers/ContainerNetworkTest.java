@@ -3,9 +3,9 @@ package io.netns.testcontainers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.TestTopology;
 import io.netns.netlink.link.Link;
 import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.link.OperState;
 import io.netns.testing.Ip;
 import io.netns.testing.TempNamespaces;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,6 @@ class ContainerNetworkTest {
     @RegisterExtension
     final TempNamespaces temp = new TempNamespaces();
 
-    private static final Duration UP = Duration.ofSeconds(10);
-
     /** busybox nc echoing every connection on port 8080, ready once the port listens. */
     static GenericContainer<?> echoServer() {
         return busybox("nc", "-ll", "-p", "8080", "-e", "cat")
@@ -61,19 +59,11 @@ class ContainerNetworkTest {
 
     /**
      * {@code ip link add c0 type veth peer name eth0 netns CONTAINER}, 198.18.77.1/24 on c0 in
-     * {@code host}, 198.18.77.2/24 on eth0 in the container, both up and operationally UP.
+     * {@code host}, 198.18.77.2/24 on eth0 in the container, lo and both ends up and operationally UP
+     * ({@link TestTopology#vethBetween}).
      */
     static void wire(NetworkNamespace host, NetworkNamespace container) {
-        try (Rtnetlink h = Rtnetlink.open(host); Rtnetlink c = Rtnetlink.open(container)) {
-            h.links().add(LinkSpec.veth("c0", "eth0").peerNamespace(container));
-            h.addresses().add("c0", "198.18.77.1/24");
-            c.addresses().add("eth0", "198.18.77.2/24");
-            h.links().setUp("lo");
-            h.links().setUp("c0");
-            c.links().setUp("eth0");
-            h.links().awaitOperState("c0", OperState.UP, UP);
-            c.links().awaitOperState("eth0", OperState.UP, UP);
-        }
+        TestTopology.vethBetween(host, "c0", "198.18.77.1/24", container, "eth0", "198.18.77.2/24");
     }
 
     static Container.ExecResult exec(GenericContainer<?> c, String... command) throws Exception {

@@ -1,11 +1,19 @@
-package io.netns.netlink;
+package io.netns.netlink.route;
 
-import io.netns.netlink.route.RouteProtocol;
-import io.netns.netlink.route.RouteType;
-import io.netns.netlink.route.NextHop;
+import io.netns.netlink.Batch;
+import io.netns.netlink.BatchResult;
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.IpDifferential;
+import io.netns.netlink.IpDifferential.Listing;
+import io.netns.netlink.IpDifferential.Step;
+import io.netns.netlink.IpDifferential.Twins;
+import io.netns.netlink.IpView;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.Scope;
+import io.netns.netlink.TestTopology;
 import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.route.Route;
-import io.netns.netlink.route.RouteSpec;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
 import io.netns.testing.Ip;
@@ -18,16 +26,24 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.netns.netlink.IpDifferential.agree;
+import static io.netns.netlink.IpDifferential.args;
+import static io.netns.netlink.IpDifferential.assertSameFailure;
+import static io.netns.netlink.IpDifferential.ipRun;
+import static io.netns.netlink.IpView.PROTOCOLS;
+import static io.netns.netlink.IpView.addr;
+import static io.netns.netlink.IpView.devs;
+import static io.netns.netlink.IpView.number;
+import static io.netns.netlink.IpView.table;
+import static io.netns.netlink.IpView.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -121,26 +137,11 @@ class RouteTest {
             Map.entry("throw", 9), Map.entry("nat", 10), Map.entry("xresolve", 11));
     static final Map<String, Integer> SCOPES = Map.of("global", 0, "universe", 0, "site", 200, "link", 253,
             "host", 254, "nowhere", 255);
-    static final Map<String, Long> TABLES = Map.of("default", 253L, "main", 254L, "local", 255L, "unspec", 0L);
-    static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("unspec", 0), Map.entry("redirect", 1),
-            Map.entry("kernel", 2), Map.entry("boot", 3), Map.entry("static", 4), Map.entry("gated", 8),
-            Map.entry("ra", 9), Map.entry("mrt", 10), Map.entry("zebra", 11), Map.entry("bird", 12),
-            Map.entry("dnrouted", 13), Map.entry("xorp", 14), Map.entry("ntk", 15), Map.entry("dhcp", 16),
-            Map.entry("keepalived", 18), Map.entry("babel", 42), Map.entry("openr", 99), Map.entry("bgp", 186),
-            Map.entry("isis", 187), Map.entry("ospf", 188), Map.entry("rip", 189), Map.entry("eigrp", 192));
     /** The rtm_flags / rtnh_flags bits ip prints, with its names (iproute.c print_rt_flags). */
     static final Map<Integer, String> FLAGS = Map.ofEntries(Map.entry(1, "dead"), Map.entry(2, "pervasive"),
             Map.entry(4, "onlink"), Map.entry(8, "offload"), Map.entry(16, "linkdown"), Map.entry(32, "unresolved"),
             Map.entry(64, "trap"), Map.entry(0x100, "notify"), Map.entry(0x4000, "rt_offload"),
             Map.entry(0x8000, "rt_trap"), Map.entry(0x20000, "rt_offload_failed"));
-
-    static String addr(String literal) {
-        return InetAddress.ofLiteral(literal).getHostAddress();
-    }
-
-    static String addr(InetAddress a) {
-        return a.getHostAddress();
-    }
 
     /** ip's dst: "default", a bare address (host prefix) or address/len. */
     static String ipPrefix(String text, Family family) {
@@ -155,27 +156,6 @@ class RouteTest {
 
     static String javaPrefix(IpPrefix p) {
         return p.address().getHostAddress() + "/" + p.prefixLength();
-    }
-
-    static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    static int number(Map<String, Integer> names, String text, int absent) {
-        if (text == null) {
-            return absent;
-        }
-        Integer n = names.get(text);
-        return n != null ? n : Integer.parseInt(text);
-    }
-
-    static long table(String text) {
-        if (text == null) {
-            return 254;
-        }
-        Long n = TABLES.get(text);
-        return n != null ? n : Long.parseLong(text);
     }
 
     static Set<String> ipFlags(JsonNode flags) {
@@ -223,28 +203,17 @@ class RouteTest {
     }
 
     static RouteView fromJava(Route r, Map<Integer, String> devs) {
-        List<Hop> hops = r.nextHops().stream().map(h -> new Hop(h.gateway().map(RouteTest::addr).orElse(null),
+        List<Hop> hops = r.nextHops().stream().map(h -> new Hop(h.gateway().map(IpView::addr).orElse(null),
                 h.interfaceIndex() == 0 ? null : devs.getOrDefault(h.interfaceIndex(), "#" + h.interfaceIndex()),
                 h.weight(), javaFlags(h.flags()))).toList();
         return new RouteView(r.family(), r.type().number(), javaPrefix(r.destination()),
-                r.gateway().map(RouteTest::addr).orElse(null),
+                r.gateway().map(IpView::addr).orElse(null),
                 r.outputInterface().isPresent()
                         ? devs.getOrDefault(r.outputInterface().getAsInt(), "#" + r.outputInterface().getAsInt()) : null,
                 r.table(), r.protocol().number(), r.scope().number(),
-                r.preferredSource().map(RouteTest::addr).orElse(null),
+                r.preferredSource().map(IpView::addr).orElse(null),
                 r.priority().isPresent() ? r.priority().getAsLong() : null,
                 r.mtu().isPresent() ? r.mtu().getAsInt() : null, javaFlags(r.flags()), hops);
-    }
-
-    /** ifindex to name, as {@code ip -j link show} reports them. */
-    static Map<Integer, String> devs(String ns) {
-        Map<Integer, String> m = new HashMap<>();
-        Ip.jsonIn(ns, "link", "show").forEach(l -> m.put(l.get("ifindex").asInt(), l.get("ifname").asText()));
-        return m;
-    }
-
-    static String[] args(String line) {
-        return line.trim().split("\\s+");
     }
 
     static String[] concat(String[] a, String... b) {
@@ -296,33 +265,6 @@ class RouteTest {
         return routes.stream().map(r -> fromJava(r, devs)).toList();
     }
 
-    /**
-     * Asserts two listings hold the same routes. The Java listing is taken before and after ip's;
-     * if they differ (IPv6 autoconfiguration still settling) the comparison is retried.
-     */
-    static <T> void agree(String what, Supplier<List<T>> java, Supplier<List<T>> ip) {
-        for (int attempt = 1; ; attempt++) {
-            List<T> before = java.get();
-            List<T> oracle = ip.get();
-            List<T> after = java.get();
-            boolean stable = new ArrayList<>(before).containsAll(after) && before.size() == after.size();
-            if (stable || attempt == 30) {
-                assertThat(before).as(what + ": Java's listing vs ip's").containsExactlyInAnyOrderElementsOf(oracle);
-                return;
-            }
-            sleep(100);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     /** routes()/routes(family, table)/routeStream against ip's listings of the same namespace. */
     static void assertListingsAgree(Rtnetlink rt, String ns) {
         agree("ip -4 -d route show", () -> javaRoutes(rt.routes().list(), ns),
@@ -366,37 +308,6 @@ class RouteTest {
         List<RouteView> m = routes.stream().filter(r -> r.dst().equals(dst) && r.table() == table).toList();
         assertThat(m).as("routes to " + dst + " in table " + table + " among " + routes).hasSize(1);
         return m.get(0);
-    }
-
-    static Ip.Result ipRun(String ns, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns));
-        cmd.addAll(List.of(args));
-        return Ip.exec(cmd.toArray(String[]::new));
-    }
-
-    /**
-     * Asserts the Java failure is what ip reported for the same command: the kernel's extended-ack
-     * text when ip printed "Error: TEXT.", else the errno's description ("RTNETLINK answers: TEXT").
-     */
-    static void assertSameFailure(NetlinkException e, Ip.Result ip) {
-        assertThat(ip.exitCode()).as("ip should fail too").isNotZero();
-        String err = ip.stderr().strip().lines().findFirst().orElse("");
-        if (err.startsWith("Error: ")) {
-            String text = stripDot(err.substring("Error: ".length()));
-            assertThat(e.kernelMessage()).as("extended ack of " + e.getMessage()).isPresent();
-            assertThat(stripDot(e.kernelMessage().get())).isEqualTo(text);
-            assertThat(e.getMessage()).contains(text);
-        } else {
-            assertThat(err).as("ip's stderr").startsWith("RTNETLINK answers: ");
-            String text = err.substring("RTNETLINK answers: ".length()).strip();
-            assertThat(e.getMessage()).contains("(" + text + ")");
-            assertThat(e.kernelMessage()).as("ip printed no extended ack").isEmpty();
-        }
-    }
-
-    static String stripDot(String s) {
-        s = s.strip();
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     // ------------------------------------------------------------------ tests
@@ -463,30 +374,15 @@ class RouteTest {
 
     @Test
     void routesCreatedByIpAndByJavaAreIdentical() {
-        NetworkNamespace byJava = temp.create("rjava");
-        NetworkNamespace byIp = temp.create("rip");
-        String j = TempNamespaces.name(byJava);
-        String i = TempNamespaces.name(byIp);
-        try (Rtnetlink rj = Rtnetlink.open(byJava); Rtnetlink ri = Rtnetlink.open(byIp)) {
-            TestTopology.wire(rj);
-            TestTopology.wire(ri);
-            for (Pair p : ROUTES) {
-                rj.routes().add(p.java());
-                Ip.in(i, args(p.ip()));
-            }
-            List<RouteView> fromJava = ipNonKernelRoutes(j);
-            List<RouteView> fromIp = ipNonKernelRoutes(i);
-            assertThat(fromIp).hasSize(ROUTES.size());
-            assertThat(fromJava).as("ip's listing of the Java-made routes vs of the ip-made ones")
-                    .containsExactlyInAnyOrderElementsOf(fromIp);
-            // and Java lists ip's routes as ip does
-            assertListingsAgree(ri, i);
-            // Java's view of both namespaces is the same too
-            List<RouteView> javaOfJava = javaRoutes(rj.routes().list(Family.UNSPEC, 0), j).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
-            List<RouteView> javaOfIp = javaRoutes(ri.routes().list(Family.UNSPEC, 0), i).stream()
-                    .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList();
-            assertThat(javaOfJava).containsExactlyInAnyOrderElementsOf(javaOfIp);
+        Twins t = IpDifferential.assertSameAsIp(temp, "r", TestTopology::wire,
+                ROUTES.stream().map(p -> Step.of(p.ip(), rt -> rt.routes().add(p.java()))).toList(),
+                List.of(Listing.of("the routes that are not the kernel's", RouteTest::ipNonKernelRoutes,
+                        (rt, ns) -> javaRoutes(rt.routes().list(Family.UNSPEC, 0), ns).stream()
+                                .filter(r -> r.protocol() != RouteProtocol.KERNEL.number()).toList())));
+        assertThat(ipNonKernelRoutes(t.byIpName())).hasSize(ROUTES.size());
+        // and Java lists ip's routes as ip does, in every listing it has
+        try (Rtnetlink ri = Rtnetlink.open(t.byIp())) {
+            assertListingsAgree(ri, t.byIpName());
         }
     }
 
@@ -640,10 +536,10 @@ class RouteTest {
                 Route j = rt.routes().get(dst);
                 assertThat(j.destination().prefixLength()).isEqualTo(dst.contains(":") ? 128 : 32);
                 assertThat(addr(j.destination().address())).as(dst).isEqualTo(addr(o.get("dst").asText()));
-                assertThat(j.gateway().map(RouteTest::addr).orElse(null)).as(dst + " gateway")
+                assertThat(j.gateway().map(IpView::addr).orElse(null)).as(dst + " gateway")
                         .isEqualTo(o.has("gateway") ? addr(o.get("gateway").asText()) : null);
                 assertThat(devs.get(j.outputInterface().orElse(-1))).as(dst + " dev").isEqualTo(text(o, "dev"));
-                assertThat(j.preferredSource().map(RouteTest::addr).orElse(null)).as(dst + " prefsrc")
+                assertThat(j.preferredSource().map(IpView::addr).orElse(null)).as(dst + " prefsrc")
                         .isEqualTo(o.has("prefsrc") ? addr(o.get("prefsrc").asText()) : null);
                 assertThat(j.type().number()).as(dst + " type").isEqualTo(number(TYPES, text(o, "type"), 1));
                 if (o.has("metric")) {
@@ -655,10 +551,10 @@ class RouteTest {
             assertThat(compared).isGreaterThanOrEqualTo(8);
             assertThat(failed).isGreaterThanOrEqualTo(2); // no route, blackhole/unreachable
             Route viaGw = rt.routes().get("198.18.5.9");
-            assertThat(viaGw.gateway().map(RouteTest::addr)).contains("198.18.0.2");
-            assertThat(viaGw.preferredSource().map(RouteTest::addr)).contains("198.18.0.1");
+            assertThat(viaGw.gateway().map(IpView::addr)).contains("198.18.0.2");
+            assertThat(viaGw.preferredSource().map(IpView::addr)).contains("198.18.0.1");
             Route v6 = rt.routes().get("fd42:6e73:1::5");
-            assertThat(v6.gateway().map(RouteTest::addr)).contains(addr("fd42:6e73::2"));
+            assertThat(v6.gateway().map(IpView::addr)).contains(addr("fd42:6e73::2"));
             assertThat(v6.priority()).hasValue(77);
             NetlinkException none = catchThrowableOfType(NetlinkException.class, () -> rt.routes().get("198.19.200.1"));
             assertThat(none.errno()).isEqualTo(ENETUNREACH);

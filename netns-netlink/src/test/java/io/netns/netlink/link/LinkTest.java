@@ -1,14 +1,19 @@
-package io.netns.netlink;
+package io.netns.netlink.link;
 
+import io.netns.netlink.Batch;
+import io.netns.netlink.IpDifferential;
+import io.netns.netlink.IpDifferential.Listing;
+import io.netns.netlink.IpDifferential.Outcome;
+import io.netns.netlink.IpDifferential.Step;
+import io.netns.netlink.IpDifferential.Twins;
+import io.netns.netlink.IpView;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Rtnetlink;
 import io.netns.netlink.link.kind.IpvlanMode;
-import io.netns.netlink.link.LinkStats;
-import io.netns.netlink.link.OperState;
 import io.netns.netlink.link.kind.BondMode;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.link.Link;
-import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.link.LinkUpdate;
 import io.netns.netlink.link.kind.Bridge;
 import io.netns.netlink.link.kind.Macvlan;
 import io.netns.netlink.link.kind.MacvlanMode;
@@ -20,6 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,20 +116,50 @@ class LinkTest {
         }
     }
 
+    /** A link as both ip and the library show it, less what differs between namespaces made alike (ifindex, MAC). */
+    record LinkView(String name, String kind, String master, int flags, int mtu, int txqlen, String alias) {
+    }
+
+    static List<LinkView> ipLinkViews(String ns) {
+        List<LinkView> out = new ArrayList<>();
+        for (JsonNode j : Ip.jsonIn(ns, "-d", "link", "show")) {
+            out.add(new LinkView(j.get("ifname").asText(), j.path("linkinfo").has("info_kind")
+                    ? j.get("linkinfo").get("info_kind").asText() : null, IpView.text(j, "master"),
+                    IpView.flagBits(j.get("flags")), j.get("mtu").asInt(), j.get("txqlen").asInt(),
+                    IpView.text(j, "ifalias")));
+        }
+        return out;
+    }
+
+    static List<LinkView> javaLinkViews(Rtnetlink rt, String ns) {
+        List<Link> links = rt.links().list();
+        Map<Integer, String> names = new HashMap<>();
+        links.forEach(l -> names.put(l.index(), l.name()));
+        return links.stream().map(l -> new LinkView(l.name(), l.kind().orElse(null),
+                l.master().isPresent() ? names.get(l.master().getAsInt()) : null, IpView.shownBits(l.flags()),
+                l.mtu(), l.txQueueLength(), l.alias().orElse(null))).toList();
+    }
+
+    static final Listing<LinkView> LINKS =
+            Listing.of("ip -d link show", LinkTest::ipLinkViews, LinkTest::javaLinkViews);
+
     @Test
     void linksCreatedByIpAreListedIdentically() {
-        NetworkNamespace ns = temp.create("byip");
-        String n = name(ns);
-        Ip.in(n, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        Ip.in(n, "link", "add", "br9", "type", "bridge");
-        Ip.in(n, "link", "set", "v0", "master", "br9");
-        Ip.in(n, "link", "set", "v0", "up");
-        Ip.in(n, "link", "set", "br9", "alias", "the bridge");
-        try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            assertListedLikeIp(rt, n);
-            assertThat(rt.links().get("br9").alias()).contains("the bridge");
-            assertThat(rt.links().ofMaster("br9")).extracting(Link::name).containsExactly("v0");
-            assertThat(rt.links().get("v0").slaveKind()).contains("bridge");
+        Twins t = IpDifferential.assertSameAsIp(temp, "byip", rt -> { }, List.of(
+                Step.of("link add v0 type veth peer name v1", rt -> rt.links().add(LinkSpec.veth("v0", "v1"))),
+                Step.of("link add br9 type bridge", rt -> rt.links().add(LinkSpec.bridge("br9"))),
+                Step.of("link set v0 master br9", rt -> rt.links().setMaster("v0", "br9")),
+                Step.of("link set v0 up", rt -> rt.links().setUp("v0")),
+                Step.of(List.of("link", "set", "br9", "alias", "the bridge"),
+                        rt -> rt.links().set("br9", LinkUpdate.of().alias("the bridge")))),
+                List.of(LINKS));
+        for (NetworkNamespace ns : List.of(t.byIp(), t.byJava())) {
+            try (Rtnetlink rt = Rtnetlink.open(ns)) {
+                assertListedLikeIp(rt, name(ns));
+                assertThat(rt.links().get("br9").alias()).contains("the bridge");
+                assertThat(rt.links().ofMaster("br9")).extracting(Link::name).containsExactly("v0");
+                assertThat(rt.links().get("v0").slaveKind()).contains("bridge");
+            }
         }
     }
 
@@ -233,47 +270,40 @@ class LinkTest {
     }
 
     /**
-     * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte in
-     * {@link GoldenBytesTest}; here they run for real: where the kernel has them the link must exist
-     * as ip sees it, where it does not, we must fail exactly as ip does.
+     * Kinds this machine's kernel lacks (dummy, vlan, ipvlan, bond) are tested byte for byte by their
+     * golden tests ({@code link.kind.DummyTest}, {@code VlanTest}, ...); here they run for real: where
+     * the kernel has them the link must exist as ip sees it, where it does not, we must fail exactly as
+     * ip does.
      */
     @Test
     void kindsTheKernelMayLackBehaveExactlyAsWithIp() {
-        NetworkNamespace ns = temp.create("maybe");
-        NetworkNamespace probe = temp.create("probe");
-        String n = name(ns);
-        String p = name(probe);
-        Ip.in(p, "link", "add", "pa", "type", "veth", "peer", "name", "pb");
-        try (Rtnetlink rt = Rtnetlink.open(ns)) {
-            rt.links().add(LinkSpec.veth("va", "vb"));
-            record Case(LinkSpec spec, String[] ipArgs) {
-            }
-            List<Case> cases = List.of(
-                    new Case(LinkSpec.dummy("d0"), new String[] {"link", "add", "d0", "type", "dummy"}),
-                    new Case(LinkSpec.vlan("va.100", "va", 100),
-                            new String[] {"link", "add", "link", "pa", "name", "pa.100", "type", "vlan", "id", "100"}),
-                    new Case(LinkSpec.ipvlan("ipv0", "va", IpvlanMode.L2),
-                            new String[] {"link", "add", "link", "pa", "name", "ipv0", "type", "ipvlan", "mode", "l2"}),
-                    new Case(LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP),
-                            new String[] {"link", "add", "bond0", "type", "bond", "mode", "active-backup"}));
-            for (Case c : cases) {
-                List<String> args = new java.util.ArrayList<>(List.of("ip", "-n", p));
-                args.addAll(List.of(c.ipArgs));
-                Ip.Result ip = Ip.exec(args.toArray(String[]::new));
-                if (ip.exitCode() == 0) {
-                    rt.links().add(c.spec);
+        record Case(LinkSpec spec, String ip) {
+        }
+        List<Case> cases = List.of(
+                new Case(LinkSpec.dummy("d0"), "link add d0 type dummy"),
+                new Case(LinkSpec.vlan("va.100", "va", 100), "link add link va name va.100 type vlan id 100"),
+                new Case(LinkSpec.ipvlan("ipv0", "va", IpvlanMode.L2),
+                        "link add link va name ipv0 type ipvlan mode l2"),
+                new Case(LinkSpec.bond("bond0", BondMode.ACTIVE_BACKUP),
+                        "link add bond0 type bond mode active-backup"));
+        Twins t = IpDifferential.assertSameAsIp(temp, "maybe",
+                rt -> rt.links().add(LinkSpec.veth("va", "vb")),
+                cases.stream().map(c -> Step.mayFail(c.ip(), rt -> rt.links().add(c.spec()))).toList(),
+                List.of(LINKS));
+        String n = t.byJavaName();
+        try (Rtnetlink rt = Rtnetlink.open(t.byJava())) {
+            for (int k = 0; k < cases.size(); k++) {
+                Case c = cases.get(k);
+                Outcome o = t.outcomes().get(k);
+                if (o.made()) {
                     assertThat(rt.links().get(c.spec.name()).kind()).contains(c.spec.kind().name());
                     assertThat(Ip.linkNames(n)).contains(c.spec.name());
                 } else {
-                    assertThatThrownBy(() -> rt.links().add(c.spec)).isInstanceOf(NetlinkException.class)
-                            .satisfies(e -> {
-                                NetlinkException ne = (NetlinkException) e;
-                                assertThat(ne.requestType()).isEqualTo("RTM_NEWLINK");
-                                // the text ip printed after "Error: " (ip adds a final '.' when missing)
-                                String msg = ne.kernelMessage().orElseThrow();
-                                assertThat("Error: " + msg + (msg.endsWith(".") ? "" : ".") + "\n")
-                                        .isEqualTo(ip.stderr());
-                            });
+                    NetlinkException ne = o.java().orElseThrow();
+                    assertThat(ne.requestType()).isEqualTo("RTM_NEWLINK");
+                    // the text ip printed after "Error: " (ip adds a final '.' when missing)
+                    String msg = ne.kernelMessage().orElseThrow();
+                    assertThat("Error: " + msg + (msg.endsWith(".") ? "" : ".") + "\n").isEqualTo(o.ip().stderr());
                     assertThat(Ip.linkNames(n)).doesNotContain(c.spec.name());
                 }
             }

@@ -1,13 +1,14 @@
-package io.netns.netlink;
+package io.netns.netlink.address;
 
+import io.netns.netlink.Family;
+import io.netns.netlink.IpPrefix;
+import io.netns.netlink.NetlinkException;
+import io.netns.netlink.Rtnetlink;
+import io.netns.netlink.Scope;
 import io.netns.netlink.route.Route;
 import io.netns.Errno;
 import io.netns.NetworkNamespace;
-import io.netns.netlink.address.Address;
-import io.netns.netlink.address.AddressFlag;
-import io.netns.netlink.address.AddressSpec;
 import io.netns.netlink.link.LinkSpec;
-import io.netns.netlink.wire.Ifa;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;

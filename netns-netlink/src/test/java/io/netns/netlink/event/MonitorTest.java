@@ -1,9 +1,11 @@
-package io.netns.netlink;
+package io.netns.netlink.event;
 
+import io.netns.netlink.Batch;
+import io.netns.netlink.Family;
+import io.netns.netlink.MacAddress;
+import io.netns.netlink.Rtnetlink;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.address.AddressSpec;
-import io.netns.netlink.event.NetlinkEvent;
-import io.netns.netlink.event.NetlinkMonitor;
 import io.netns.netlink.link.LinkSpec;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
