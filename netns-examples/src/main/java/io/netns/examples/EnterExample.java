@@ -25,6 +25,7 @@ public final class EnterExample {
     }
 
     /** @return the devices seen inside, one per line of /proc/thread-self/net/dev */
+    @SuppressWarnings("try") // the scopes are held for their effect on this thread, never named
     public static String run(PrintStream out) throws Exception {
         String name = "ex-enter-" + ProcessHandle.current().pid();
         try (NetworkNamespace ns = Netns.create(name)) {                 // ip netns add NAME
