@@ -3,7 +3,7 @@
 #   - every tracked .java file: `// SPDX-License-Identifier: Apache-2.0` as line 1;
 #   - every tracked shell script in bin/, .ci/ and tools/ (a file whose first line is a #! line
 #     naming sh or bash): `# SPDX-License-Identifier: Apache-2.0` as line 2, after the shebang.
-# Idempotent: a file that has the identifier in its first lines is not touched, so running it again
+# Idempotent: a file that has the identifier on that line is not touched, so running it again
 # changes nothing. `tools/add-spdx.sh --check` changes nothing and lists the files that lack it
 # (exit 1 if any). The build checks the same rule (netns-core's SpdxHeaderTest).
 set -euo pipefail
@@ -12,12 +12,13 @@ id='SPDX-License-Identifier: Apache-2.0'
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
-has_id() { head -n 3 "$1" | grep -q "SPDX-License-Identifier:"; }
+# exactly the lines SpdxHeaderTest checks: line 1 of a .java file, line 2 of a script
+has_line() { [ "$(sed -n "${2}p" "$1")" = "$3" ]; }
 missing=0 added=0
 
 while IFS= read -r -d '' f; do
   [ -f "$f" ] || continue
-  has_id "$f" && continue
+  has_line "$f" 1 "// $id" && continue
   missing=$((missing + 1))
   if $check; then echo "$f"; continue; fi
   { printf '// %s\n' "$id"; cat "$f"; } > "$f.spdx-tmp" && cat "$f.spdx-tmp" > "$f" && rm -f "$f.spdx-tmp"
@@ -27,7 +28,7 @@ done < <(git ls-files -z -- '*.java')
 while IFS= read -r -d '' f; do
   [ -f "$f" ] || continue
   head -n 1 "$f" | grep -qE '^#!.*\b(ba)?sh\b' || continue
-  has_id "$f" && continue
+  has_line "$f" 2 "# $id" && continue
   missing=$((missing + 1))
   if $check; then echo "$f"; continue; fi
   { head -n 1 "$f"; printf '# %s\n' "$id"; tail -n +2 "$f"; } > "$f.spdx-tmp" \
