@@ -7,6 +7,9 @@
 # changes nothing. `tools/add-spdx.sh --check` changes nothing and lists the files that lack it
 # (exit 1 if any). The build checks the same rule (netns-core's SpdxHeaderTest).
 set -euo pipefail
+
+# All in a function, read whole before it runs: the script adds the line to itself too.
+main() {
 cd "$(dirname "$0")/.."
 id='SPDX-License-Identifier: Apache-2.0'
 check=false
@@ -45,3 +48,6 @@ if $check; then
 else
   echo "add-spdx: added '$id' to $added file(s)"
 fi
+}
+main "$@"
+exit
