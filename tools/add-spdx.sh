@@ -8,7 +8,8 @@
 # (exit 1 if any). The build checks the same rule (netns-core's SpdxHeaderTest).
 set -euo pipefail
 
-# All in a function, read whole before it runs: the script adds the line to itself too.
+# All in a function, and exit on the same line as the call: the script adds the line to itself,
+# and bash reads a script as it runs it.
 main() {
 cd "$(dirname "$0")/.."
 id='SPDX-License-Identifier: Apache-2.0'
@@ -49,5 +50,4 @@ else
   echo "add-spdx: added '$id' to $added file(s)"
 fi
 }
-main "$@"
-exit
+main "$@"; exit $?
