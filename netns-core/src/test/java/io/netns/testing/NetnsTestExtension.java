@@ -46,7 +46,26 @@ public final class NetnsTestExtension implements ExecutionCondition, BeforeAllCa
         if (isRoot() || requirePrivileged()) {
             return ConditionEvaluationResult.enabled("root, or privileged tests required");
         }
+        announceSkip(SKIP_REASON);
         return ConditionEvaluationResult.disabled(SKIP_REASON);
+    }
+
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Says once per test JVM and reason, on the JVM's own standard error, why classes are skipped:
+     * surefire keeps skip messages in its XML reports only, and redirects the tests' System.out/err
+     * to files. Surefire shows the line in the build's output.
+     *
+     * @param reason the one-line reason
+     */
+    public static void announceSkip(String reason) {
+        if (ANNOUNCED.add(reason)) {
+            @SuppressWarnings("resource") // the process's descriptor 2: never closed
+            java.io.PrintStream err = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            err.println("netns: " + reason);
+        }
     }
 
     @Override

@@ -54,11 +54,14 @@ public final class DockerEngine implements ExecutionCondition, BeforeAllCallback
             return ConditionEvaluationResult.enabled("privileged tests required: beforeAll checks the engine");
         }
         if (!NetnsTestExtension.isRoot()) {
+            NetnsTestExtension.announceSkip(NetnsTestExtension.SKIP_REASON);
             return ConditionEvaluationResult.disabled(NetnsTestExtension.SKIP_REASON);
         }
         String host = System.getenv("DOCKER_HOST");
         if (host == null || host.isBlank()) {
-            return ConditionEvaluationResult.disabled("container tier skipped: DOCKER_HOST is not set; " + HOW);
+            String reason = "container tier skipped: DOCKER_HOST is not set; " + HOW;
+            NetnsTestExtension.announceSkip(reason);
+            return ConditionEvaluationResult.disabled(reason);
         }
         return ConditionEvaluationResult.enabled("root, DOCKER_HOST=" + host);
     }
