@@ -60,7 +60,7 @@ say "Maven on $java_home"
 (cd "$src" && JAVA_HOME=$java_home MAVEN_GPG_PASSPHRASE='' ./mvnw -B -ntp -Dstyle.color=never \
   -s "$work/settings.xml" -Prelease deploy -DskipTests -DskipUpload=true -Dgpg.keyname="$fingerprint" "$@") \
   > "$log" 2>&1 || { tail -n 60 "$log" >&2; die "the release build (log above, all of it in $log)"; }
-grep -E 'central-publishing|Staging|bundle' "$log" | sed 's/^/  /' || true
+grep -E 'Created bundle|Skipping the upload' "$log" | sed 's/^/  /' || true
 
 # --- 4. the bundle --------------------------------------------------------------------------------
 bundle=$(find "$src" -path '*/target/*' -name 'central-bundle.zip' -print -quit)
@@ -80,9 +80,12 @@ check_file() { # check_file PATH: present, signed with the throw-away key, with 
   [ "$(cat "$f.sha1")" = "$(sha1sum "$f" | cut -d' ' -f1)" ] || die "wrong .sha1 for $(basename "$f")"
   checked=$((checked + 1))
 }
-check_pom() { # check_pom PATH: the metadata Maven Central requires
-  for tag in name description url licenses developers scm; do
-    grep -qE "<$tag[ >]" "$1" || die "$(basename "$1") has no <$tag>"
+check_pom() { # check_pom PATH [TAGS...]: the metadata Maven Central requires (modules inherit the rest)
+  local pom=$1; shift
+  local tags=("$@")
+  [ ${#tags[@]} -gt 0 ] || tags=(name description url licenses developers scm)
+  for tag in "${tags[@]}"; do
+    grep -qE "<$tag[ >]" "$pom" || die "$(basename "$pom") has no <$tag>"
   done
 }
 for a in netns-parent netns-bom; do
@@ -94,7 +97,8 @@ for a in "${libraries[@]}"; do
   for f in "$a-$version.pom" "$a-$version.jar" "$a-$version-sources.jar" "$a-$version-javadoc.jar"; do
     check_file "$d/$f"
   done
-  check_pom "$d/$a-$version.pom"
+  check_pom "$d/$a-$version.pom" name description   # url, licenses, developers, scm: from netns-parent
+  grep -q '<artifactId>netns-parent</artifactId>' "$d/$a-$version.pom" || die "$a's POM has no netns-parent"
   unzip -l "$d/$a-$version-javadoc.jar" | grep -q 'index.html' || die "$a's javadoc jar has no index.html"
   unzip -l "$d/$a-$version-sources.jar" | grep -q '\.java$' || die "$a's sources jar has no source"
 done
