@@ -99,8 +99,11 @@ for a in "${libraries[@]}"; do
   done
   check_pom "$d/$a-$version.pom" name description   # url, licenses, developers, scm: from netns-parent
   grep -q '<artifactId>netns-parent</artifactId>' "$d/$a-$version.pom" || die "$a's POM has no netns-parent"
-  unzip -l "$d/$a-$version-javadoc.jar" | grep -q 'index.html' || die "$a's javadoc jar has no index.html"
-  unzip -l "$d/$a-$version-sources.jar" | grep -q '\.java$' || die "$a's sources jar has no source"
+  # listings read whole first: `unzip | grep -q` would fail under pipefail when grep stops early
+  listing=$(unzip -Z1 "$d/$a-$version-javadoc.jar")
+  grep -qx 'index.html' <<<"$listing" || die "$a's javadoc jar has no index.html"
+  listing=$(unzip -Z1 "$d/$a-$version-sources.jar")
+  grep -q '\.java$' <<<"$listing" || die "$a's sources jar has no source"
 done
 for a in "${unpublished[@]}"; do
   [ ! -e "$base/$a" ] || die "$a is in the bundle, but it is not a published module"
