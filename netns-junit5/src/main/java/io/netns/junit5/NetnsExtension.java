@@ -74,21 +74,31 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
     }
 
     /**
+     * System property or JUnit configuration parameter (also read from
+     * {@code junit-platform.properties}): the first part of the {@linkplain #namePrefix() name prefix},
+     * {@code junit} when unset. 1 to 32 letters, digits, {@code .}, {@code _} or {@code -}. Read once
+     * per JVM, when the first test using the extension starts.
+     */
+    public static final String PREFIX_PROPERTY = "netns.junit.prefix";
+
+    /**
      * The prefix of the names of every namespace this extension creates in this JVM:
-     * {@code junit-PID-}. The leak check after each test looks for names with it, so a namespace a
+     * {@code junit-PID-}, or {@code NAME-PID-} with {@value #PREFIX_PROPERTY}{@code =NAME}. The
+     * process id keeps parallel JVMs apart and lets a cleanup step find a crashed run's leftovers. The leak check after each test looks for names with it, so a namespace a
      * test creates itself under this prefix ({@code Netns.create(NetnsExtension.namePrefix() + "x")})
      * must be deleted by the test ({@code Netns.delete(...)}, {@code ip netns del}).
      *
      * @return the prefix
      */
     public static String namePrefix() {
-        return Owned.PREFIX;
+        return Owned.prefix();
     }
 
     // ================================================================== condition
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Owned.configure(context);
         return Capabilities.evaluate(context);
     }
 
@@ -140,7 +150,7 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
         List<String> leftovers = RunDirectory.removeLeftovers(scope.runDirectoryBefore());
         if (!leftovers.isEmpty()) {
             AssertionError leak = new AssertionError(scope.description() + " left " + leftovers.size()
-                    + " namespace(s) or run-directory entries behind with the prefix " + Owned.PREFIX
+                    + " namespace(s) or run-directory entries behind with the prefix " + Owned.prefix()
                     + " that the netns extension did not create (delete them in the test, or use @TempNetns):\n  "
                     + String.join("\n  ", leftovers));
             problems.forEach(leak::addSuppressed);
@@ -311,8 +321,10 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
         Method method = invocation.getExecutable();
         Parameter[] params = method.getParameters();
         List<Object> args = invocation.getArguments();
+        boolean namesMissing = false;
         for (int i = 0; i < params.length && i < args.size(); i++) {
             if (params[i].isAnnotationPresent(TempNetns.class) && args.get(i) instanceof NetworkNamespace ns) {
+                namesMissing |= !params[i].isNamePresent();
                 candidates.putIfAbsent("parameter " + (params[i].isNamePresent() ? params[i].getName() : "#" + i), ns);
                 if (params[i].isNamePresent() && params[i].getName().equals(name)) {
                     return ns;
@@ -356,7 +368,7 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
             }
             throw new ExtensionConfigurationException("@RunInside(\"" + name + "\") on " + method.getName()
                     + ": no @TempNetns parameter or field and no namespace hint or topology name \"" + name
-                    + "\"; known: " + known(candidates, scope));
+                    + "\"; known: " + known(candidates, scope) + (namesMissing ? NO_PARAMETER_NAMES : ""));
         }
         Set<NetworkNamespace> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         distinct.addAll(candidates.values());
@@ -366,8 +378,16 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
         throw new ExtensionConfigurationException("@RunInside on " + method.getName() + " names no namespace, and "
                 + (distinct.isEmpty() ? "the test has no @TempNetns parameter or field"
                 : "the test has " + distinct.size() + " @TempNetns namespaces")
-                + ": name one, as in @RunInside(\"name\"); known: " + known(candidates, scope));
+                + ": name one, as in @RunInside(\"name\"); known: " + known(candidates, scope)
+                + (namesMissing ? NO_PARAMETER_NAMES : ""));
     }
+
+    /** Appended when a {@code @TempNetns} parameter's name is not in the class file. */
+    static final String NO_PARAMETER_NAMES = ". The test's parameter names are not in its class file, so"
+            + " @RunInside cannot match a parameter by name: compile the tests with javac -parameters"
+            + " (Maven: <maven.compiler.parameters>true</maven.compiler.parameters>; Gradle:"
+            + " options.compilerArgs.add(\"-parameters\")), or name the namespace with a hint,"
+            + " @TempNetns(\"server\") and @RunInside(\"server\")";
 
     private static String known(Map<String, NetworkNamespace> candidates, Scope scope) {
         List<String> known = new ArrayList<>(candidates.keySet());

@@ -83,7 +83,7 @@ final class RunDirectory {
     private static Set<String> files(Path dir) {
         Set<String> names = new TreeSet<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> p.getFileName().toString()
-                .startsWith(Owned.PREFIX))) {
+                .startsWith(Owned.prefix()))) {
             ds.forEach(p -> names.add(p.getFileName().toString()));
         } catch (NoSuchFileException e) {
             return names;
@@ -110,7 +110,7 @@ final class RunDirectory {
             Path mountPoint = Path.of(unescape(f[4]));
             if (dir.equals(mountPoint.getParent())) {
                 String name = mountPoint.getFileName().toString();
-                if (name.startsWith(Owned.PREFIX)) {
+                if (name.startsWith(Owned.prefix())) {
                     names.add(name);
                 }
             }

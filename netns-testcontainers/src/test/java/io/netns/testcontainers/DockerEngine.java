@@ -2,8 +2,11 @@ package io.netns.testcontainers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.netns.testing.Leaks;
+import io.netns.testing.NetnsTestExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -19,8 +22,12 @@ import java.util.List;
  * answer or the local image is missing; after it, fails it if it left namespace descriptors, mounts
  * or namespace files of this JVM's tests (the accounting of netns-core's {@code @PrivilegedTest},
  * less its socket count: the Docker client keeps its connections to the engine open in a pool).
+ *
+ * <p>Like netns-core's privileged tier, a run without root or without {@code DOCKER_HOST} skips the
+ * class with a one-line reason, unless {@code -Dnetns.test.requirePrivileged=true} (what
+ * {@code .ci/run} passes): then it fails, as described above.
  */
-public final class DockerEngine implements BeforeAllCallback, AfterAllCallback {
+public final class DockerEngine implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
     /** The image {@code .ci/docker-up} builds. */
     public static final String IMAGE = System.getProperty("netns.testcontainers.image", "netns-busybox:latest");
 
@@ -39,6 +46,24 @@ public final class DockerEngine implements BeforeAllCallback, AfterAllCallback {
                 .withNetworkMode("none")
                 .withCommand(command)
                 .withStartupTimeout(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (NetnsTestExtension.requirePrivileged()) {
+            return ConditionEvaluationResult.enabled("privileged tests required: beforeAll checks the engine");
+        }
+        if (!NetnsTestExtension.isRoot()) {
+            NetnsTestExtension.announceSkip(NetnsTestExtension.SKIP_REASON);
+            return ConditionEvaluationResult.disabled(NetnsTestExtension.SKIP_REASON);
+        }
+        String host = System.getenv("DOCKER_HOST");
+        if (host == null || host.isBlank()) {
+            String reason = "container tier skipped: DOCKER_HOST is not set; " + HOW;
+            NetnsTestExtension.announceSkip(reason);
+            return ConditionEvaluationResult.disabled(reason);
+        }
+        return ConditionEvaluationResult.enabled("root, DOCKER_HOST=" + host);
     }
 
     @Override
