@@ -5,7 +5,7 @@
  */
 module io.netns.examples {
     requires io.netns;
-    requires io.netns.netlink;
+    requires transitive io.netns.netlink; // the examples hand out links and namespaces
     requires io.netns.netty;
     requires io.netty.buffer;
 

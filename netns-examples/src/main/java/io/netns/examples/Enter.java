@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * <p>Replaces: {@code ip netns add NAME}; {@code ip netns exec NAME ip -o link};
  * {@code ip netns del NAME}.
  */
+@SuppressWarnings("try") // the scopes are held for their effect on this thread, never named
 public final class Enter {
     private Enter() {
     }

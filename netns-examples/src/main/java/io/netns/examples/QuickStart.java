@@ -20,6 +20,7 @@ import java.nio.file.Path;
  * {@code ip -n blue-PID addr add 198.18.0.1/24 dev veth0}; {@code ip -n blue-PID link set veth0 up};
  * {@code ip netns exec blue-PID cat /proc/net/dev}; {@code ip netns del blue-PID}; {@code ip netns del red-PID}.
  */
+@SuppressWarnings("try") // the README shows a scope held for its effect and a socket opened inside, both unnamed
 public final class QuickStart {
     private QuickStart() {
     }

@@ -5,6 +5,7 @@ import io.netns.netlink.route.RouteSpec;
 import io.netns.netlink.link.Link;
 import io.netns.NetworkNamespace;
 import io.netns.netlink.link.LinkSpec;
+import io.netns.netlink.link.kind.Veth;
 import io.netns.testing.Ip;
 import io.netns.testing.PrivilegedTest;
 import io.netns.testing.TempNamespaces;
@@ -37,7 +38,7 @@ class DumpScaleTest {
             long t0 = System.nanoTime();
             Batch links = rt.batch();
             for (int i = 0; i < PAIRS; i++) {
-                LinkSpec pair = LinkSpec.veth("a" + i, "b" + i).group(GROUP);
+                Veth.Spec pair = LinkSpec.veth("a" + i, "b" + i).group(GROUP);
                 links.links().add(i < 10 ? pair.up() : pair);
             }
             links.execute().throwIfFailed();

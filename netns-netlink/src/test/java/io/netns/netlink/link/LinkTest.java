@@ -277,7 +277,7 @@ class LinkTest {
      */
     @Test
     void kindsTheKernelMayLackBehaveExactlyAsWithIp() {
-        record Case(LinkSpec spec, String ip) {
+        record Case(LinkSpec<?> spec, String ip) {
         }
         List<Case> cases = List.of(
                 new Case(LinkSpec.dummy("d0"), "link add d0 type dummy"),
