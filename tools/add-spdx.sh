@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Adds the SPDX licence identifier where it is missing, and leaves every other file as it is:
 #   - every tracked .java file: `// SPDX-License-Identifier: Apache-2.0` as line 1;
 #   - every tracked shell script in bin/, .ci/ and tools/ (a file whose first line is a #! line

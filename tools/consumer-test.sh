@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds and runs the consumer project of docs/using.md against this checkout's jars: the files are
 # the code blocks that follow a `<!-- consumer-test: PATH -->` line in the doc, so the doc and what
 # is tested cannot drift apart. The jars the main build packaged (run `mvnw package` or `verify`

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Checks the release profile without a real key and without an upload:
 #   1. copies the checkout's files (tracked, and untracked but not ignored) to a temporary directory and gives every POM the release
 #      version (the -SNAPSHOT suffix dropped; Maven Central takes no snapshots in a bundle);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * {@code bin/netns}: the iproute2 command line ({@code ip link|address|route|neigh|rule|netns|monitor},
  * {@code ip -j} JSON, ip's messages and exit statuses) over netns-netlink. A program, not a

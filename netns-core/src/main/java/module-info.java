@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Linux network namespaces from Java: create, open, enter and name them as {@code ip netns}
  * does, run code and processes inside, and open JDK sockets that belong to them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Runnable scenarios of the netns documentation and the seed demo ({@code bin/netns demo}). The
  * demo prints its steps through the CLI of {@code io.netns.cli}, which it finds as the

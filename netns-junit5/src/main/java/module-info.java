@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A JUnit Jupiter extension for tests that need network namespaces: fresh, uniquely named
  * namespaces injected into fields and parameters ({@code ip netns add} before, {@code ip netns del}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * rtnetlink from Java: links, addresses, routes, neighbours, rules, namespace ids and their events,
  * in any network namespace, without an {@code ip} process. Start with {@link io.netns.netlink.Rtnetlink}.

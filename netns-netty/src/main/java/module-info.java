@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Netty channels and event loops in Linux network namespaces: a {@code ChannelFactory} that
  * creates every channel's socket inside a chosen namespace, and thread factories and event loop

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * JUnit Jupiter support for network namespace tests. {@link io.netns.junit5.NetnsTest @NetnsTest}
  * registers the extension; {@link io.netns.junit5.TempNetns @TempNetns} injects fresh namespaces,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * rtnetlink sockets and what every family shares. Start with {@link io.netns.netlink.Rtnetlink}:
  * {@code Rtnetlink.open(ns)}, then a family handle ({@code rt.links()}, {@code rt.addresses()},

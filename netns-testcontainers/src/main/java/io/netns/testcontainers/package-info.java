@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A running Testcontainers container as a {@link io.netns.NetworkNamespace}: wire veth pairs into
  * it, add addresses and routes with netns-netlink, open sockets inside it, from the test JVM. See

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.netns.netlink.link;
 
 /** RFC 2863 operational state of a link (IFLA_OPERSTATE), as {@code ip link} shows it. */
