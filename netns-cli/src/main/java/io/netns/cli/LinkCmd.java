@@ -51,12 +51,14 @@ public final class LinkCmd {
 
     private int add(Args a) {
         try (LinkArgs la = LinkArgs.parse(a, s)) {
+            // ip checks the type first: "ip link add" and "ip link add foo" both say it is missing
+            if (la.type == null) {
+                throw new CliException(1, "Not enough information: \"type\" argument is required");
+            }
             String name = la.name != null ? la.name : la.dev;
             if (name == null) {
+                // ip lets the kernel choose a name here (bridge0); this CLI needs one
                 throw new CliException(CliException.USAGE, "Not enough information: \"dev\" argument is required.");
-            }
-            if (la.type == null) {
-                throw new CliException(2, "Error: Unknown device type.");
             }
             checkName(name);
             LinkKindCli kind = LinkKinds.byId(la.type).filter(k -> !k.id().endsWith("_slave"))
