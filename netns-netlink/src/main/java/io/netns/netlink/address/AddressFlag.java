@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netns.netlink.address;
 
-import java.util.ArrayList;
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.List;
 
 /**
@@ -38,7 +39,20 @@ public record AddressFlag(int bit) {
     /** IFA_F_STABLE_PRIVACY: a stable privacy address. */
     public static final AddressFlag STABLE_PRIVACY = new AddressFlag(0x800);
 
-    private static final AddressFlag[] KNOWN = {SECONDARY, NODAD, OPTIMISTIC, DADFAILED, HOMEADDRESS, DEPRECATED, TENTATIVE, PERMANENT, MANAGETEMPADDR, NOPREFIXROUTE, MCAUTOJOIN, STABLE_PRIVACY};
+    private static final NumberNames<AddressFlag> NAMES = NumberNames.of(AddressFlag::new, AddressFlag::bit)
+            .printingOthersAs(b -> "0x" + Integer.toHexString(b))
+            .name(SECONDARY, "secondary")
+            .name(NODAD, "nodad")
+            .name(OPTIMISTIC, "optimistic")
+            .name(DADFAILED, "dadfailed")
+            .name(HOMEADDRESS, "home")
+            .name(DEPRECATED, "deprecated")
+            .name(TENTATIVE, "tentative")
+            .name(PERMANENT, "permanent")
+            .name(MANAGETEMPADDR, "mngtmpaddr")
+            .name(NOPREFIXROUTE, "noprefixroute")
+            .name(MCAUTOJOIN, "autojoin")
+            .name(STABLE_PRIVACY, "stable-privacy");
 
     /**
      * {@return the flag of one bit: a constant above, or an unnamed one}
@@ -46,12 +60,7 @@ public record AddressFlag(int bit) {
      * @param bit a single bit
      */
     public static AddressFlag of(int bit) {
-        for (AddressFlag f : KNOWN) {
-            if (f.bit == bit) {
-                return f;
-            }
-        }
-        return new AddressFlag(bit);
+        return NAMES.of(bit);
     }
 
     /**
@@ -60,13 +69,7 @@ public record AddressFlag(int bit) {
      * @param bits a flags word as the kernel sends it
      */
     public static List<AddressFlag> setIn(int bits) {
-        List<AddressFlag> out = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            if ((bits & (1 << i)) != 0) {
-                out.add(of(1 << i));
-            }
-        }
-        return List.copyOf(out);
+        return NAMES.setIn(bits);
     }
 
     /**
@@ -81,20 +84,6 @@ public record AddressFlag(int bit) {
     /** {@return ip's word for the flag, or its bit in hexadecimal} */
     @Override
     public String toString() {
-        return switch (bit) {
-            case 0x1 -> "secondary";
-            case 0x2 -> "nodad";
-            case 0x4 -> "optimistic";
-            case 0x8 -> "dadfailed";
-            case 0x10 -> "home";
-            case 0x20 -> "deprecated";
-            case 0x40 -> "tentative";
-            case 0x80 -> "permanent";
-            case 0x100 -> "mngtmpaddr";
-            case 0x200 -> "noprefixroute";
-            case 0x400 -> "autojoin";
-            case 0x800 -> "stable-privacy";
-            default -> "0x" + Integer.toHexString(bit);
-        };
+        return NAMES.toString(bit);
     }
 }

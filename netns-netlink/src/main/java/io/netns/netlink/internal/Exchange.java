@@ -452,13 +452,7 @@ public final class Exchange implements Sink, AutoCloseable {
                 int i = 0;
                 while (i < requests.size()) {
                     Request op = requests.get(i);
-                    List<IfRef> unresolved = new ArrayList<>();
-                    for (IfRef d : op.devices()) {
-                        if (d.index() == 0 && !known.containsKey(d.name())) {
-                            unresolved.add(d);
-                        }
-                    }
-                    if (!unresolved.isEmpty()) {
+                    if (op.devices().stream().anyMatch(d -> d.index() == 0 && !known.containsKey(d.name()))) {
                         // the name may be a link created earlier in this batch: apply what is queued first
                         collect(seqs, sent, first, i, requests, results);
                         first = i;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netns.netlink.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -94,6 +96,22 @@ public final class NumberNames<T> {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@return the single-bit values set in {@code bits}, lowest bit first} (for flag types, whose
+     * number is a bit)
+     *
+     * @param bits a flags word as the kernel sends it
+     */
+    public List<T> setIn(int bits) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            if ((bits & (1 << i)) != 0) {
+                out.add(of(1 << i));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netns.netlink.link;
 
-import java.util.ArrayList;
+import io.netns.netlink.internal.NumberNames;
+
 import java.util.List;
 
 /**
@@ -52,7 +53,27 @@ public record LinkFlag(int bit) {
     /** IFF_ECHO. */
     public static final LinkFlag ECHO = new LinkFlag(0x40000);
 
-    private static final LinkFlag[] KNOWN = {UP, BROADCAST, DEBUG, LOOPBACK, POINTOPOINT, NOTRAILERS, RUNNING, NOARP, PROMISC, ALLMULTI, MASTER, SLAVE, MULTICAST, PORTSEL, AUTOMEDIA, DYNAMIC, LOWER_UP, DORMANT, ECHO};
+    private static final NumberNames<LinkFlag> NAMES = NumberNames.of(LinkFlag::new, LinkFlag::bit)
+            .printingOthersAs(b -> "0x" + Integer.toHexString(b))
+            .name(UP, "UP")
+            .name(BROADCAST, "BROADCAST")
+            .name(DEBUG, "DEBUG")
+            .name(LOOPBACK, "LOOPBACK")
+            .name(POINTOPOINT, "POINTOPOINT")
+            .name(NOTRAILERS, "NOTRAILERS")
+            .name(RUNNING, "RUNNING")
+            .name(NOARP, "NOARP")
+            .name(PROMISC, "PROMISC")
+            .name(ALLMULTI, "ALLMULTI")
+            .name(MASTER, "MASTER")
+            .name(SLAVE, "SLAVE")
+            .name(MULTICAST, "MULTICAST")
+            .name(PORTSEL, "PORTSEL")
+            .name(AUTOMEDIA, "AUTOMEDIA")
+            .name(DYNAMIC, "DYNAMIC")
+            .name(LOWER_UP, "LOWER_UP")
+            .name(DORMANT, "DORMANT")
+            .name(ECHO, "ECHO");
 
     /**
      * {@return the flag of one bit: a constant above, or an unnamed one}
@@ -60,12 +81,7 @@ public record LinkFlag(int bit) {
      * @param bit a single bit
      */
     public static LinkFlag of(int bit) {
-        for (LinkFlag f : KNOWN) {
-            if (f.bit == bit) {
-                return f;
-            }
-        }
-        return new LinkFlag(bit);
+        return NAMES.of(bit);
     }
 
     /**
@@ -74,13 +90,7 @@ public record LinkFlag(int bit) {
      * @param bits a flags word as the kernel sends it
      */
     public static List<LinkFlag> setIn(int bits) {
-        List<LinkFlag> out = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            if ((bits & (1 << i)) != 0) {
-                out.add(of(1 << i));
-            }
-        }
-        return List.copyOf(out);
+        return NAMES.setIn(bits);
     }
 
     /**
@@ -95,27 +105,6 @@ public record LinkFlag(int bit) {
     /** {@return ip's word for the flag, or its bit in hexadecimal} */
     @Override
     public String toString() {
-        return switch (bit) {
-            case 0x1 -> "UP";
-            case 0x2 -> "BROADCAST";
-            case 0x4 -> "DEBUG";
-            case 0x8 -> "LOOPBACK";
-            case 0x10 -> "POINTOPOINT";
-            case 0x20 -> "NOTRAILERS";
-            case 0x40 -> "RUNNING";
-            case 0x80 -> "NOARP";
-            case 0x100 -> "PROMISC";
-            case 0x200 -> "ALLMULTI";
-            case 0x400 -> "MASTER";
-            case 0x800 -> "SLAVE";
-            case 0x1000 -> "MULTICAST";
-            case 0x2000 -> "PORTSEL";
-            case 0x4000 -> "AUTOMEDIA";
-            case 0x8000 -> "DYNAMIC";
-            case 0x10000 -> "LOWER_UP";
-            case 0x20000 -> "DORMANT";
-            case 0x40000 -> "ECHO";
-            default -> "0x" + Integer.toHexString(bit);
-        };
+        return NAMES.toString(bit);
     }
 }

@@ -298,15 +298,6 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>>
     }
 
     /**
-     * {@return with the lower device given by index}
-     *
-     * @param index the lower device's ifindex
-     */
-    protected final S withParent(int index) {
-        return change(c -> c.parent = IfRef.of(index));
-    }
-
-    /**
      * {@return with {@code mtu N}}
      *
      * @param mtu the MTU, at least 68; 0 for the kernel's default
