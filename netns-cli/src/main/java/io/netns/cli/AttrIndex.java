@@ -6,6 +6,7 @@ import io.netns.netlink.wire.AttrReader;
 import io.netns.netlink.wire.MessageWriter;
 
 import java.lang.foreign.MemorySegment;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -132,7 +133,9 @@ public final class AttrIndex {
     /** {@return the value as an IPv4 or IPv6 address} */
     public InetAddress ip(int type) {
         try {
-            return InetAddress.getByAddress(bytes(type));
+            byte[] b = bytes(type);
+            // 16 bytes stay IPv6 (an IPv4-mapped ::ffff:a.b.c.d too), as ip prints them
+            return b.length == 16 ? Inet6Address.getByAddress(null, b, -1) : InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(context + ": attribute " + type + " is not an address", e);
         }

@@ -255,14 +255,12 @@ final class RouteCmd {
 
     private int show(Args a) {
         long table = RtTable.RT_TABLE_MAIN;
-        boolean tableGiven = false;
         String dev = null;
         while (a.has()) {
             String w = a.take();
             if (w.equals("table")) {
                 a.back();
                 String v = a.value();
-                tableGiven = true;
                 table = v.equals("all") ? 0 : IpNames.parseTable(v);
                 if (table < 0) {
                     throw CliException.invarg("table id value is invalid\n", v);
@@ -285,12 +283,7 @@ final class RouteCmd {
         try {
             routes = s.rt().routes().list(family, table);
         } catch (NetlinkException e) {
-            // ip names the table in its request only when "table" was given; a fresh namespace
-            // has no main table yet, and a plain "ip route show" there prints nothing
-            if (tableGiven || e.errno() != Errno.ENOENT) {
-                throw dumpError(e, family);
-            }
-            routes = List.of();
+            throw dumpError(e, family); // an absent main table is listed as empty by the library, as by ip
         }
         Printer p = s.printer();
         RoutePrinter rp = new RoutePrinter(s, p).devFiltered(oif != 0);

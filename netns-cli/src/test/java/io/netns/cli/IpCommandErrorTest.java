@@ -66,6 +66,10 @@ class IpCommandErrorTest {
         assertSameError(in(n, "link", "show", "nosuch"));
         assertSameError(in(n, "addr", "add", "198.18.0.1/24", "dev", "nosuch"));
         assertSameError(in(n, "addr", "add", "foo", "dev", "v0"));
+        for (String refused : new String[]{"3323068417/32", "198.18.0.08", "fd42:6e73::00001", "198.18.0.6/33",
+                "198.18.0.9/255.0.255.0", "[fd42:6e73::3]"}) {
+            assertSameError(in(n, "addr", "add", refused, "dev", "v0"));
+        }
         assertSameError(in(n, "route", "add", "198.18.41.0/24", "dev", "nosuch"));
         // exit 255: ip's exit(-1)
         assertSameError(in(n, "link", "frob"));

@@ -47,6 +47,35 @@ class IpCommandJsonTest {
                 "name", "v5");
     }
 
+    /** A namespace nothing was done in: its listings print what ip prints (nothing), exit 0, main table or not. */
+    @Test
+    void listingsOfAFreshNamespace() {
+        String n = ns("jfresh");
+        for (String[] cmd : new String[][]{{"route", "show"}, {"-4", "route", "show"}, {"-4", "route", "show", "table",
+                "main"}, {"-6", "route", "show"}, {"route", "show", "table", "all"}, {"-4", "neigh", "show"},
+                {"addr", "show"}, {"-4", "addr"}}) {
+            assertSameText(n, cmd);
+            assertSameJson(n, cmd);
+        }
+        assertThat(Ip.in(n, "-4", "route", "show", "table", "main")).isEmpty();
+    }
+
+    /** ip's odd address forms (short, octal, hex, netmask, IPv4-mapped) added by the CLI mean what they mean to ip. */
+    @Test
+    void oddAddressFormsAddWhatIpAdds() {
+        String n = ns("jsyn");
+        ok("-n", n, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        for (String form : new String[]{"198.18.1/24", "198.18.0.010", "198.18.0.0x10/32", "198.18.0.2/255.255.255.0",
+                "198.18.0.3/030", "::ffff:198.18.0.1/96", "::ffff:198.18.0.3/24", "fd42:6e73:0:0:0:0:198.18.0.4"}) {
+            ok("-n", n, "addr", "add", form, "dev", "v0");
+        }
+        assertSameJson(n, "addr", "show", "dev", "v0");
+        String shown = Ip.in(n, "addr", "show", "dev", "v0");
+        assertThat(shown).contains("inet 198.18.1.0/24", "inet 198.18.0.8/32", "inet 198.18.0.16/32",
+                "inet 198.18.0.2/24", "inet 198.18.0.3/24", "inet6 ::ffff:198.18.0.1/96", "inet6 ::ffff:198.18.0.3/24",
+                "inet6 fd42:6e73::c612:4/128");
+    }
+
     @Test
     void linksMadeByTheCli() {
         String n = ns("jlink");

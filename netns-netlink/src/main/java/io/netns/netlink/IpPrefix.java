@@ -31,8 +31,13 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     }
 
     /**
-     * Parses {@code ADDRESS[/LEN]}; without a length the prefix is a host prefix. Also accepts
-     * {@code default} (IPv4 0.0.0.0/0) like {@code ip route}.
+     * Parses {@code ADDRESS[/LEN]} exactly as {@code ip} does ({@code get_prefix}); without a length
+     * the prefix is a host prefix. Also accepts {@code default} (IPv4 0.0.0.0/0) like {@code ip route}.
+     *
+     * <p>ip's forms, which differ from {@link InetAddress#ofLiteral}: {@code 198.18.1/24} is
+     * 198.18.1.0/24 (missing parts are zero), {@code 198.18.0.010} is 198.18.0.8 (a leading 0 means
+     * octal, {@code 0x} hex), a bare 32-bit number is refused, {@code ::ffff:198.18.0.1/96} stays IPv6,
+     * and the length may be {@code 0x18}, {@code 030} or a netmask such as {@code 255.255.255.0}.
      *
      * @param text the prefix
      * @return the parsed prefix
@@ -48,11 +53,12 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         if (slash < 0) {
             return new IpPrefix(addr, maxLength(addr));
         }
-        String len = text.substring(slash + 1);
-        if (len.isEmpty() || len.length() > 3 || !len.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("invalid prefix length in \"" + text + "\"");
+        int len = IpText.parsePrefixLength(text.substring(slash + 1));
+        if (len < 0 || len > maxLength(addr)) {
+            throw new IllegalArgumentException("invalid prefix length in \"" + text + "\": a number 0.."
+                    + maxLength(addr) + " or a netmask is expected");
         }
-        return new IpPrefix(addr, Integer.parseInt(len));
+        return new IpPrefix(addr, len);
     }
 
     /**
@@ -86,11 +92,7 @@ public record IpPrefix(InetAddress address, int prefixLength) {
                 b[i] &= (byte) (0xff << (8 - bitsLeft));
             }
         }
-        try {
-            return new IpPrefix(InetAddress.getByAddress(b), prefixLength);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        return new IpPrefix(IpText.of(b), prefixLength);
     }
 
     /** {@return {@code address/length} as ip prints it; a host prefix prints without its length} */

@@ -14,25 +14,39 @@ public final class IpText {
     private IpText() {
     }
 
+    /** {@return the address of 4 or 16 bytes; 16 bytes stay IPv6 even when IPv4-mapped} */
     public static InetAddress of(byte[] raw) {
         try {
-            return InetAddress.getByAddress(raw);
+            // InetAddress.getByAddress would make ::ffff:a.b.c.d an Inet4Address: ip and the kernel keep it IPv6
+            return raw.length == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + raw.length);
         }
     }
 
-    /** Parses an IPv4 or IPv6 literal; anything else (a host name) is refused. */
+    /**
+     * Parses an address as {@code ip} does ({@link IpLiteral}): IPv6 when it has a ':' (an IPv4-mapped
+     * {@code ::ffff:a.b.c.d} stays IPv6), else IPv4 with ip's short and octal/hex forms. Host names,
+     * scope ids and brackets are refused.
+     *
+     * @throws IllegalArgumentException where ip refuses the text
+     */
     public static InetAddress parse(String text) {
-        try {
-            InetAddress a = InetAddress.ofLiteral(text);
-            if (a instanceof Inet6Address v6 && v6.getScopeId() != 0) {
-                throw new IllegalArgumentException("scoped IPv6 addresses are not supported here: " + text);
-            }
-            return a;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an IP address: \"" + text + "\"", e);
+        byte[] b = IpLiteral.address(java.util.Objects.requireNonNull(text, "text"));
+        if (b == null) {
+            throw new IllegalArgumentException("not an IP address as ip reads it: \"" + text + "\"");
         }
+        return of(b);
+    }
+
+    /**
+     * Parses a prefix length as {@code ip} does: {@code strtoul} base 0 ({@code 24}, {@code 0x18},
+     * {@code 030}) or a dotted netmask ({@code 255.255.255.0}).
+     *
+     * @return the length, or -1 where ip refuses the text (not range-checked against a family)
+     */
+    public static int parsePrefixLength(String text) {
+        return IpLiteral.prefixLength(text);
     }
 
     /** ip's spelling: dotted quad, or RFC 5952 compressed IPv6. */

@@ -16,6 +16,10 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
 /**
@@ -53,14 +57,7 @@ public final class Routes extends RouteRequests {
      * whose main table does not exist until a route goes into it (as ip prints nothing there)
      */
     public List<Route> list() {
-        try {
-            return list(Family.INET, MAIN);
-        } catch (NetlinkException e) {
-            if (e.errno() == Errno.ENOENT) {
-                return List.of(); // "ipv4: FIB table does not exist"
-            }
-            throw e;
-        }
+        return list(Family.INET, MAIN);
     }
 
     /**
@@ -70,12 +67,25 @@ public final class Routes extends RouteRequests {
      * @param table a table id (254 main, 255 local), or 0 for every table ({@code ip route show table all})
      * @return the routes
      * @throws io.netns.netlink.NetlinkException ENOENT "FIB table does not exist" for a table no route was
-     *         ever put in, as {@code ip route show table N} fails
+     *         ever put in, as {@code ip route show table N} fails; except the main table, which a fresh
+     *         namespace lacks too and ip lists as empty (so does this)
      */
     public List<Route> list(Family family, long table) {
         Objects.requireNonNull(family, "family");
-        return ex.dump("routes", (w, seq) -> encodeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
-                Route::decode, table == 0 ? null : r -> r.table() == table);
+        try {
+            return ex.dump("routes", (w, seq) -> encodeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
+                    Route::decode, table == 0 ? null : r -> r.table() == table);
+        } catch (NetlinkException e) {
+            if (absentMainTable(e, table)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** ip's rule (iproute.c): a main table that does not exist yet is an empty one, not an error. */
+    private static boolean absentMainTable(NetlinkException e, long table) {
+        return table == MAIN && e.errno() == Errno.ENOENT;
     }
 
     /**
@@ -92,8 +102,27 @@ public final class Routes extends RouteRequests {
      */
     public Stream<Route> stream(Family family, long table) {
         Objects.requireNonNull(family, "family");
-        return ex.stream("routes", (w, seq) -> encodeDump(w, seq, family.number(), table), Rtm.RTM_NEWROUTE,
-                Route::decode, table == 0 ? null : r -> r.table() == table);
+        Stream<Route> routes = ex.stream("routes", (w, seq) -> encodeDump(w, seq, family.number(), table),
+                Rtm.RTM_NEWROUTE, Route::decode, table == 0 ? null : r -> r.table() == table);
+        if (table != MAIN) {
+            return routes;
+        }
+        // the ENOENT of an absent main table comes with NLMSG_DONE, before any route: end the stream there
+        Spliterator<Route> inner = routes.spliterator();
+        Spliterator<Route> outer = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, inner.characteristics()) {
+            @Override
+            public boolean tryAdvance(Consumer<? super Route> action) {
+                try {
+                    return inner.tryAdvance(action);
+                } catch (NetlinkException e) {
+                    if (absentMainTable(e, table)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }
+        };
+        return StreamSupport.stream(outer, false).onClose(routes::close);
     }
 
     /**

@@ -716,6 +716,35 @@ class RouteTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
+    /**
+     * A namespace nothing was done in (lo down, no FIB table yet): every listing is empty, as ip's are
+     * (ip route show prints nothing and exits 0); the unnamed-table dump must not fail with ENOENT.
+     */
+    @Test
+    void everyListingOfAFreshNamespaceIsEmptyAsInIp() {
+        NetworkNamespace ns = temp.create("rfresh");
+        String name = TempNamespaces.name(ns);
+        try (Rtnetlink rt = Rtnetlink.open(ns)) {
+            for (Family f : List.of(Family.INET, Family.INET6)) {
+                String flag = f == Family.INET6 ? "-6" : "-4";
+                Ip.Result ip = ipRun(name, flag, "route", "show");
+                assertThat(ip.exitCode()).isZero();
+                assertThat(ip.stdout()).isEmpty();
+                assertThat(rt.routes().list(f, 254)).isEmpty();
+                assertThat(ipRun(name, flag, "neigh", "show").stdout()).isEmpty();
+                assertThat(rt.neighbours().list(f)).isEmpty();
+            }
+            assertThat(rt.routes().list()).isEmpty();
+            try (Stream<Route> st = rt.routes().stream(Family.INET, 254)) {
+                assertThat(st.count()).isZero();
+            }
+            assertThat(rt.addresses().list()).isEmpty();
+            assertThat(rt.neighbours().list()).isEmpty();
+            assertThat(rt.nsids().list()).isEmpty();
+            assertThat(rt.rules().list(Family.INET)).isNotEmpty(); // the kernel's default rules exist from the start
+        }
+    }
+
     @Test
     void dumpOfATableThatDoesNotExistFailsAsInIp() {
         NetworkNamespace ns = temp.create("rnotab");
