@@ -120,6 +120,17 @@ final class Downcalls {
         return new IllegalStateException("downcall failed", t);
     }
 
+    /**
+     * The address of a native segment, as a {@link Syscall} argument. A heap segment has no address
+     * the kernel could use: refused here, as a downcall with an {@code ADDRESS} parameter would.
+     */
+    static long ptr(MemorySegment segment) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("a system call needs native memory, not " + segment);
+        }
+        return segment.address();
+    }
+
     /** A C string in {@code arena}, or NULL for {@code null}. */
     static MemorySegment cstr(Arena arena, String s) {
         return s == null ? MemorySegment.NULL : arena.allocateFrom(s);

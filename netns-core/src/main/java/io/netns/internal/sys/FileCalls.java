@@ -4,19 +4,14 @@ package io.netns.internal.sys;
 import io.netns.Errno;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 
-import static io.netns.internal.sys.Downcalls.capturing;
-import static io.netns.internal.sys.Downcalls.capturingVariadic;
 import static io.netns.internal.sys.Downcalls.cstr;
 import static io.netns.internal.sys.Downcalls.fail;
 import static io.netns.internal.sys.Downcalls.once;
+import static io.netns.internal.sys.Downcalls.ptr;
 import static io.netns.internal.sys.Downcalls.retrying;
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static io.netns.internal.sys.Syscall.*;
 
 /**
  * Files, descriptors and mounts: {@code open}, {@code close}, {@code statx}, {@code statfs},
@@ -27,28 +22,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class FileCalls {
     private FileCalls() {
     }
-
-    private static final MethodHandle OPENAT = capturingVariadic("openat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 3);
-    private static final MethodHandle CLOSE = capturing("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle STATX = capturing("statx",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle FSTATFS = capturing("fstatfs",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle STATFS = capturing("statfs", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle READLINKAT = capturing("readlinkat",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle IOCTL = capturingVariadic("ioctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
-    private static final MethodHandle FLOCK = capturing("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle MKDIRAT = capturing("mkdirat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle UNLINKAT = capturing("unlinkat",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle MOUNT = capturing("mount",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 = capturing("umount2",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
     /** {@code open(path, flags, mode)} relative to the working directory. */
     public static int open(String path, int flags, int mode) {
@@ -65,7 +38,7 @@ public final class FileCalls {
         long fd;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
-            fd = retrying(c -> (int) OPENAT.invokeExact(c, dirfd, p, flags, mode));
+            fd = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_openat, (long) dirfd, ptr(p), (long) flags, (long) mode, 0L, 0L));
         }
         if (fd < 0) {
             throw fail("open", shownPath, fd);
@@ -75,7 +48,7 @@ public final class FileCalls {
 
     /** {@code close(fd)}. EINTR is not retried: on Linux the descriptor is released anyway. */
     public static void close(int fd) {
-        long rc = once(c -> (int) CLOSE.invokeExact(c, fd));
+        long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_close, (long) fd, 0L, 0L, 0L, 0L, 0L));
         if (rc != 0 && rc != -Errno.EINTR) {
             throw fail("close", "fd " + fd, rc);
         }
@@ -102,8 +75,7 @@ public final class FileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
             MemorySegment buf = arena.allocate(Statx.LAYOUT);
-            rc = once(c -> (int) STATX.invokeExact(c, dirfd, p, flags,
-                    Linux.STATX_BASIC_STATS | Linux.STATX_MNT_ID, buf));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_statx, (long) dirfd, ptr(p), (long) flags, (long) (Linux.STATX_BASIC_STATS | Linux.STATX_MNT_ID), ptr(buf), 0L));
             if (rc == 0) {
                 return Statx.toStat(buf);
             }
@@ -128,7 +100,7 @@ public final class FileCalls {
      * @return the number of bytes written (not NUL-terminated)
      */
     public static int readlinkat(int dirfd, MemorySegment name, MemorySegment buf, String shownPath) {
-        long n = once(c -> (long) READLINKAT.invokeExact(c, dirfd, name, buf, buf.byteSize()));
+        long n = once(c -> (long) SYSCALL.invokeExact(c, SYS_readlinkat, (long) dirfd, ptr(name), ptr(buf), buf.byteSize(), 0L, 0L));
         if (n < 0) {
             throw fail("readlink", shownPath, n);
         }
@@ -140,7 +112,7 @@ public final class FileCalls {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(StatFs.LAYOUT);
-            rc = once(c -> (int) FSTATFS.invokeExact(c, fd, buf));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_fstatfs, (long) fd, ptr(buf), 0L, 0L, 0L, 0L));
             if (rc == 0) {
                 return StatFs.type(buf);
             }
@@ -154,7 +126,7 @@ public final class FileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
             MemorySegment buf = arena.allocate(StatFs.LAYOUT);
-            rc = once(c -> (int) STATFS.invokeExact(c, p, buf));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_statfs, ptr(p), ptr(buf), 0L, 0L, 0L, 0L));
             if (rc == 0) {
                 return StatFs.of(buf);
             }
@@ -164,7 +136,7 @@ public final class FileCalls {
 
     /** {@code ioctl(fd, request, arg)}; {@code arg} may be {@link MemorySegment#NULL}. */
     public static int ioctl(int fd, long request, MemorySegment arg, String operation, String target) {
-        long rc = once(c -> (int) IOCTL.invokeExact(c, fd, request, arg));
+        long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_ioctl, (long) fd, request, ptr(arg), 0L, 0L, 0L));
         if (rc < 0) {
             throw fail(operation, target, rc);
         }
@@ -173,7 +145,7 @@ public final class FileCalls {
 
     /** {@code flock(fd, operation)}, retrying on EINTR. */
     public static void flock(int fd, int operation, String shownPath) {
-        long rc = retrying(c -> (int) FLOCK.invokeExact(c, fd, operation));
+        long rc = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_flock, (long) fd, (long) operation, 0L, 0L, 0L, 0L));
         if (rc != 0) {
             throw fail("flock", shownPath, rc);
         }
@@ -184,7 +156,7 @@ public final class FileCalls {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
-            rc = once(c -> (int) MKDIRAT.invokeExact(c, dirfd, p, mode));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_mkdirat, (long) dirfd, ptr(p), (long) mode, 0L, 0L, 0L));
         }
         if (rc != 0) {
             throw fail("mkdir", shownPath, rc);
@@ -196,7 +168,7 @@ public final class FileCalls {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
-            rc = once(c -> (int) UNLINKAT.invokeExact(c, dirfd, p, flags));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_unlinkat, (long) dirfd, ptr(p), (long) flags, 0L, 0L, 0L));
         }
         if (rc != 0) {
             throw fail("unlink", shownPath, rc);
@@ -211,7 +183,7 @@ public final class FileCalls {
             MemorySegment dst = cstr(arena, target);
             MemorySegment type = cstr(arena, fstype);
             MemorySegment options = cstr(arena, data);
-            rc = once(c -> (int) MOUNT.invokeExact(c, src, dst, type, flags, options));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_mount, ptr(src), ptr(dst), ptr(type), flags, ptr(options), 0L));
         }
         if (rc != 0) {
             throw fail("mount", (source == null || source.isEmpty() ? "" : source + " -> ") + target, rc);
@@ -223,7 +195,7 @@ public final class FileCalls {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment t = arena.allocateFrom(target);
-            rc = once(c -> (int) UMOUNT2.invokeExact(c, t, flags));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_umount2, ptr(t), (long) flags, 0L, 0L, 0L, 0L));
         }
         if (rc != 0) {
             throw fail("umount2", target, rc);

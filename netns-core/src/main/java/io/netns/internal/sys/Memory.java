@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandle;
 
 import static io.netns.internal.sys.Downcalls.plain;
 import static io.netns.internal.sys.Downcalls.unexpected;
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -18,9 +17,12 @@ public final class Memory {
     private Memory() {
     }
 
-    private static final MethodHandle MALLOC = plain("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-    private static final MethodHandle REALLOC = plain("realloc", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle FREE = plain("free", FunctionDescriptor.ofVoid(ADDRESS));
+    // one descriptor for the three (see Syscall for why): (long, long) -> long; malloc and free ignore
+    // the second argument register and free's return register is not read
+    private static final FunctionDescriptor LONG_LONG_TO_LONG = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle MALLOC = plain("malloc", LONG_LONG_TO_LONG);
+    private static final MethodHandle REALLOC = plain("realloc", LONG_LONG_TO_LONG);
+    private static final MethodHandle FREE = plain("free", LONG_LONG_TO_LONG);
 
     /**
      * {@code malloc(size)}: native memory that is neither zeroed nor tied to an arena. Large blocks
@@ -33,7 +35,7 @@ public final class Memory {
     public static MemorySegment malloc(long size) {
         MemorySegment p;
         try {
-            p = (MemorySegment) MALLOC.invokeExact(size);
+            p = MemorySegment.ofAddress((long) MALLOC.invokeExact(size, 0L));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -47,7 +49,7 @@ public final class Memory {
     public static MemorySegment realloc(MemorySegment segment, long size) {
         MemorySegment p;
         try {
-            p = (MemorySegment) REALLOC.invokeExact(segment, size);
+            p = MemorySegment.ofAddress((long) REALLOC.invokeExact(Downcalls.ptr(segment), size));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -60,7 +62,7 @@ public final class Memory {
     /** {@code free(segment)} of memory from {@link #malloc}; the segment must not be used afterwards. */
     public static void free(MemorySegment segment) {
         try {
-            FREE.invokeExact(segment);
+            long ignored = (long) FREE.invokeExact(Downcalls.ptr(segment), 0L);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netns.internal.sys;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
-
-import static io.netns.internal.sys.Downcalls.capturing;
+import static io.netns.internal.sys.Syscall.SYSCALL;
+import static io.netns.internal.sys.Syscall.SYS_gettid;
+import static io.netns.internal.sys.Syscall.SYS_setns;
+import static io.netns.internal.sys.Syscall.SYS_unshare;
 import static io.netns.internal.sys.Downcalls.fail;
 import static io.netns.internal.sys.Downcalls.once;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /** Moving the calling OS thread between namespaces: {@code setns}, {@code unshare}, {@code gettid}. */
 public final class NamespaceCalls {
     private NamespaceCalls() {
     }
-
-    private static final MethodHandle SETNS = capturing("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle UNSHARE = capturing("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle GETTID = Downcalls.plain("gettid", FunctionDescriptor.of(JAVA_INT));
 
     /**
      * {@code setns(fd, nstype)}: moves the calling OS thread into the namespace {@code fd} refers to.
@@ -33,7 +28,7 @@ public final class NamespaceCalls {
                 throw fail("setns", target, -injected);
             }
         }
-        long rc = once(c -> (int) SETNS.invokeExact(c, fd, nstype));
+        long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_setns, (long) fd, (long) nstype, 0L, 0L, 0L, 0L));
         if (rc != 0) {
             throw fail("setns", target, rc);
         }
@@ -41,7 +36,7 @@ public final class NamespaceCalls {
 
     /** {@code unshare(flags)} for the calling thread. */
     public static void unshare(int flags) {
-        long rc = once(c -> (int) UNSHARE.invokeExact(c, flags));
+        long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_unshare, (long) flags, 0L, 0L, 0L, 0L, 0L));
         if (rc != 0) {
             throw fail("unshare", flagsName(flags), rc);
         }
@@ -63,10 +58,6 @@ public final class NamespaceCalls {
 
     /** {@code gettid()}: the kernel id of the calling OS thread (cannot fail). */
     public static int gettid() {
-        try {
-            return (int) GETTID.invokeExact();
-        } catch (Throwable t) {
-            throw Downcalls.unexpected(t);
-        }
+        return (int) once(c -> (long) SYSCALL.invokeExact(c, SYS_gettid, 0L, 0L, 0L, 0L, 0L, 0L));
     }
 }

@@ -4,15 +4,13 @@ package io.netns.internal.sys;
 import io.netns.Errno;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 
-import static io.netns.internal.sys.Downcalls.capturing;
 import static io.netns.internal.sys.Downcalls.fail;
 import static io.netns.internal.sys.Downcalls.once;
+import static io.netns.internal.sys.Downcalls.ptr;
 import static io.netns.internal.sys.Downcalls.retrying;
-import static java.lang.foreign.ValueLayout.ADDRESS;
+import static io.netns.internal.sys.Syscall.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -25,28 +23,9 @@ public final class SocketCalls {
     private SocketCalls() {
     }
 
-    private static final MethodHandle SOCKET = capturing("socket",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND = capturing("bind",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME = capturing("getsockname",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETSOCKOPT = capturing("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = capturing("getsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = capturing("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SENDMSG = capturing("sendmsg",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVFROM = capturing("recvfrom",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle POLL = capturing("poll",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-
     /** {@code socket(domain, type, protocol)}. */
     public static int socket(int domain, int type, int protocol) {
-        long fd = once(c -> (int) SOCKET.invokeExact(c, domain, type, protocol));
+        long fd = once(c -> (long) SYSCALL.invokeExact(c, SYS_socket, (long) domain, (long) type, (long) protocol, 0L, 0L, 0L));
         if (fd < 0) {
             throw fail("socket", "domain " + domain + " protocol " + protocol, fd);
         }
@@ -55,7 +34,7 @@ public final class SocketCalls {
 
     /** {@code bind(fd, addr, addr.byteSize())}. */
     public static void bind(int fd, MemorySegment addr) {
-        long rc = once(c -> (int) BIND.invokeExact(c, fd, addr, (int) addr.byteSize()));
+        long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_bind, (long) fd, ptr(addr), addr.byteSize(), 0L, 0L, 0L));
         if (rc != 0) {
             throw fail("bind", "fd " + fd, rc);
         }
@@ -67,7 +46,7 @@ public final class SocketCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocate(JAVA_INT);
             len.set(JAVA_INT, 0, (int) addr.byteSize());
-            rc = once(c -> (int) GETSOCKNAME.invokeExact(c, fd, addr, len));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_getsockname, (long) fd, ptr(addr), ptr(len), 0L, 0L, 0L));
             if (rc == 0) {
                 return len.get(JAVA_INT, 0);
             }
@@ -81,7 +60,7 @@ public final class SocketCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(JAVA_INT);
             v.set(JAVA_INT, 0, value);
-            rc = once(c -> (int) SETSOCKOPT.invokeExact(c, fd, level, name, v, 4));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_setsockopt, (long) fd, (long) level, (long) name, ptr(v), 4L, 0L));
         }
         if (rc != 0) {
             throw fail("setsockopt", "level " + level + " option " + name, rc);
@@ -95,7 +74,7 @@ public final class SocketCalls {
             MemorySegment v = arena.allocate(JAVA_INT);
             MemorySegment len = arena.allocate(JAVA_INT);
             len.set(JAVA_INT, 0, 4);
-            rc = once(c -> (int) GETSOCKOPT.invokeExact(c, fd, level, name, v, len));
+            rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_getsockopt, (long) fd, (long) level, (long) name, ptr(v), ptr(len), 0L));
             if (rc == 0) {
                 return v.get(JAVA_INT, 0);
             }
@@ -109,7 +88,7 @@ public final class SocketCalls {
      * @return the number of bytes sent
      */
     public static long send(int fd, MemorySegment buf, long len, int flags) {
-        long rc = retrying(c -> (long) SENDTO.invokeExact(c, fd, buf, len, flags, MemorySegment.NULL, 0));
+        long rc = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_sendto, (long) fd, ptr(buf), len, (long) flags, 0L, 0L));
         if (rc < 0) {
             throw fail("sendto", "fd " + fd, rc);
         }
@@ -118,7 +97,7 @@ public final class SocketCalls {
 
     /** {@code sendmsg(fd, msghdr, flags)}, retrying on EINTR. */
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
-        long rc = retrying(c -> (long) SENDMSG.invokeExact(c, fd, msghdr, flags));
+        long rc = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_sendmsg, (long) fd, ptr(msghdr), (long) flags, 0L, 0L, 0L));
         if (rc < 0) {
             throw fail("sendmsg", "fd " + fd, rc);
         }
@@ -135,7 +114,7 @@ public final class SocketCalls {
      */
     public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr,
                                 MemorySegment addrLen) {
-        long rc = retrying(c -> (long) RECVFROM.invokeExact(c, fd, buf, len, flags, addr, addrLen));
+        long rc = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_recvfrom, (long) fd, ptr(buf), len, (long) flags, ptr(addr), ptr(addrLen)));
         if (rc >= 0) {
             return rc;
         }
@@ -155,12 +134,18 @@ public final class SocketCalls {
     public static boolean pollIn(int fd, int timeoutMillis) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pfd = arena.allocate(PollFd.LAYOUT);
+            MemorySegment timeout = arena.allocate(16, 8); // struct timespec {tv_sec, tv_nsec}
             long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
             while (true) {
                 PollFd.set(pfd, fd, Linux.POLLIN);
-                int remaining = timeoutMillis < 0 ? -1
-                        : (int) Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000L);
-                long rc = once(c -> (int) POLL.invokeExact(c, pfd, 1L, remaining));
+                long remaining = timeoutMillis < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+                if (remaining >= 0) {
+                    timeout.set(JAVA_LONG, 0, remaining / 1_000_000_000L);
+                    timeout.set(JAVA_LONG, 8, remaining % 1_000_000_000L);
+                }
+                long tmo = remaining < 0 ? 0L : ptr(timeout);
+                // ppoll: aarch64 has no poll; no signal mask (NULL), whose size is then not looked at
+                long rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_ppoll, ptr(pfd), 1L, tmo, 0L, 8L, 0L));
                 if (rc > 0) {
                     return true;
                 }

@@ -21,4 +21,17 @@ class KernelHeadersTest {
         assertThat(java).hasSizeGreaterThan(50);
         assertThat(java).isEqualTo(c);
     }
+
+    /** The system call numbers of {@link Syscall} are the {@code SYS_*} of this machine's headers. */
+    @Test
+    void everySyscallNumberMatchesTheCHeaders() throws IllegalAccessException {
+        Map<String, Long> java = new java.util.TreeMap<>();
+        for (var f : Syscall.class.getDeclaredFields()) {
+            if (f.getName().startsWith("SYS_")) {
+                java.put(f.getName(), f.getLong(null));
+            }
+        }
+        assertThat(java).hasSizeGreaterThan(20);
+        assertThat(java).isEqualTo(new java.util.TreeMap<>(CHeaders.values(List.of("sys/syscall.h"), java.keySet())));
+    }
 }
