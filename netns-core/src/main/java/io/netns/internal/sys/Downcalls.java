@@ -87,6 +87,19 @@ final class Downcalls {
     }
 
     /**
+     * Calls once and returns what the C function returned, whatever it is (a pointer, say).
+     *
+     * @return the raw result; errno is not looked at
+     */
+    static long raw(Call call) {
+        try {
+            return call.invoke(CAPTURE.get());
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
      * Calls, and calls again while it fails with {@code EINTR} (where POSIX allows the retry).
      *
      * @return the result when it is {@code >= 0}, else minus the errno

@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netns.internal.sys;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-import static io.netns.internal.sys.Downcalls.plain;
-import static io.netns.internal.sys.Downcalls.unexpected;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The C heap: {@code malloc}, {@code realloc}, {@code free}. For buffers that live as long as a
@@ -17,12 +13,10 @@ public final class Memory {
     private Memory() {
     }
 
-    // one descriptor for the three (see Syscall for why): (long, long) -> long; malloc and free ignore
-    // the second argument register and free's return register is not read
-    private static final FunctionDescriptor LONG_LONG_TO_LONG = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle MALLOC = plain("malloc", LONG_LONG_TO_LONG);
-    private static final MethodHandle REALLOC = plain("realloc", LONG_LONG_TO_LONG);
-    private static final MethodHandle FREE = plain("free", LONG_LONG_TO_LONG);
+    // through the stub of syscall(2) (see Syscall for why): no native stub of their own
+    private static final MethodHandle MALLOC = Syscall.sameStub("malloc");
+    private static final MethodHandle REALLOC = Syscall.sameStub("realloc");
+    private static final MethodHandle FREE = Syscall.sameStub("free");
 
     /**
      * {@code malloc(size)}: native memory that is neither zeroed nor tied to an arena. Large blocks
@@ -33,12 +27,8 @@ public final class Memory {
      * @throws OutOfMemoryError if the C library has no memory
      */
     public static MemorySegment malloc(long size) {
-        MemorySegment p;
-        try {
-            p = MemorySegment.ofAddress((long) MALLOC.invokeExact(size, 0L));
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        MemorySegment p = MemorySegment.ofAddress(
+                Downcalls.raw(c -> (long) MALLOC.invokeExact(c, size, 0L, 0L, 0L, 0L, 0L, 0L)));
         if (p.equals(MemorySegment.NULL)) {
             throw new OutOfMemoryError("malloc(" + size + ") failed");
         }
@@ -47,12 +37,9 @@ public final class Memory {
 
     /** {@code realloc(segment, size)}: the old segment must not be used afterwards. */
     public static MemorySegment realloc(MemorySegment segment, long size) {
-        MemorySegment p;
-        try {
-            p = MemorySegment.ofAddress((long) REALLOC.invokeExact(Downcalls.ptr(segment), size));
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        long old = Downcalls.ptr(segment);
+        MemorySegment p = MemorySegment.ofAddress(
+                Downcalls.raw(c -> (long) REALLOC.invokeExact(c, old, size, 0L, 0L, 0L, 0L, 0L)));
         if (p.equals(MemorySegment.NULL)) {
             throw new OutOfMemoryError("realloc(" + size + ") failed");
         }
@@ -61,10 +48,7 @@ public final class Memory {
 
     /** {@code free(segment)} of memory from {@link #malloc}; the segment must not be used afterwards. */
     public static void free(MemorySegment segment) {
-        try {
-            long ignored = (long) FREE.invokeExact(Downcalls.ptr(segment), 0L);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        long p = Downcalls.ptr(segment);
+        Downcalls.raw(c -> (long) FREE.invokeExact(c, p, 0L, 0L, 0L, 0L, 0L, 0L));
     }
 }

@@ -26,9 +26,22 @@ final class Syscall {
 
     private static final boolean ARM64 = "aarch64".equals(Linux.ARCH);
 
+    private static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_LONG,
+            JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+
     /** {@code long syscall(long number, ...)} with six {@code long} arguments after the number. */
-    static final MethodHandle SYSCALL = Downcalls.capturingVariadic("syscall", FunctionDescriptor.of(JAVA_LONG,
-            JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
+    static final MethodHandle SYSCALL = sameStub("syscall");
+
+    /**
+     * A libc function called through the stub of {@link #SYSCALL} (the JVM makes one stub per
+     * descriptor and options and only binds the address per function): a handle taking the errno
+     * capture segment and seven {@code long}s. Only for functions of up to seven integer or pointer
+     * arguments returning an integer, a pointer or nothing: the extra arguments are ignored by the
+     * callee, and so is the variadic convention's register count.
+     */
+    static MethodHandle sameStub(String function) {
+        return Downcalls.capturingVariadic(function, DESCRIPTOR, 1);
+    }
 
     static final long SYS_close = ARM64 ? 57 : 3;
     static final long SYS_ioctl = ARM64 ? 29 : 16;
