@@ -4,6 +4,7 @@ package io.netns;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 
 /** Validation of namespace names, before anything is touched. */
@@ -54,6 +55,27 @@ final class Names {
                     + NAME_MAX + ")");
         }
         return name;
+    }
+
+    /**
+     * A name read from the run directory, decoded as strict UTF-8; null when the library cannot
+     * address it (bytes that are not UTF-8, or a name {@link #check} refuses).
+     */
+    static String decode(byte[] raw) {
+        String name;
+        try {
+            name = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        try {
+            return check(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The name with control characters escaped, safe to put in a message. */
