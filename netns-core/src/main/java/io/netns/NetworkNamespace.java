@@ -55,6 +55,7 @@ public final class NetworkNamespace implements AutoCloseable {
                 return NamespaceFactory.callInside(namespace, step);
             }
         });
+        JdkChannels.initialize(); // before the first channel, while descriptors are free
     }
 
     private final NamespaceFd fd;
@@ -280,7 +281,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * thread, virtual threads included: a socket stays in the namespace it was created in.
      *
      * @return an unbound server socket channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public ServerSocketChannel openServerSocketChannel() {
         return briefly(ServerSocketChannel::open);
@@ -300,7 +301,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * Opens a TCP socket channel whose socket belongs to this namespace; connect it from any thread.
      *
      * @return an unconnected socket channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public SocketChannel openSocketChannel() {
         return briefly(SocketChannel::open);
@@ -320,7 +321,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * Opens a UDP channel whose socket belongs to this namespace.
      *
      * @return an unbound datagram channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public DatagramChannel openDatagramChannel() {
         return briefly(DatagramChannel::open);
@@ -344,7 +345,14 @@ public final class NetworkNamespace implements AutoCloseable {
         if (fd.isClosed()) {
             throw new IllegalStateException(describe() + " handle is closed");
         }
-        return NamespaceFactory.callInside(this, () -> wrapIo(open));
+        try {
+            return NamespaceFactory.callInside(this, () -> wrapIo(open));
+        } catch (NetnsException e) {
+            if (JdkChannels.outOfDescriptors(e)) { // the namespace thread could not start: no fd left
+                throw new UncheckedIOException(new IOException(e.getMessage(), e));
+            }
+            throw e;
+        }
     }
 
     private interface IoSupplier<T> {
