@@ -378,7 +378,7 @@ public final class NetworkNamespace implements AutoCloseable {
      */
     public String sysctl(String key) {
         Path file = sysctlPath(key);
-        return call(() -> wrapIo(() -> Files.readString(file).trim()));
+        return call(() -> wrapIo(() -> Sysctls.read(file)));
     }
 
     /**
@@ -387,11 +387,14 @@ public final class NetworkNamespace implements AutoCloseable {
      * @param key a {@code net.*} key such as {@code net.ipv4.ip_forward}
      * @param value the new value
      * @throws IllegalArgumentException for a key outside {@code net.} (those are not per namespace)
+     * @throws NetnsException if the kernel refuses, with its errno: EPERM or EACCES without
+     *         CAP_NET_ADMIN (the message names it), ENOENT for a key this kernel does not have,
+     *         EINVAL for a value it does not take
      */
     public void setSysctl(String key, String value) {
         Path file = sysctlPath(key);
         Objects.requireNonNull(value, "value");
-        run(() -> wrapIo(() -> Files.writeString(file, value)));
+        run(() -> Sysctls.write(file, value));
     }
 
     /**
