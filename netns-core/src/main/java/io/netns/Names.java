@@ -11,6 +11,8 @@ import java.nio.CharBuffer;
 final class Names {
     /** NAME_MAX of Linux file systems: the longest file name, in bytes. */
     static final int NAME_MAX = 255;
+    /** U+FFFD REPLACEMENT CHARACTER. */
+    private static final char REPLACEMENT = '\ufffd';
 
     private Names() {
     }
@@ -18,7 +20,10 @@ final class Names {
     /**
      * Accepts what {@code ip netns add} accepts (non-empty, no '/', not "." or "..", at most
      * NAME_MAX bytes) minus characters that only cause trouble: NUL, newlines and other control
-     * characters, and strings that are not valid Unicode.
+     * characters, strings that are not valid Unicode, and U+FFFD, the replacement character. A name
+     * is kept as its UTF-8 bytes; U+FFFD is what a decoder puts in place of bytes that are not
+     * UTF-8 (the JVM decoding argv, a directory listing), so a name holding it almost surely stands
+     * for other bytes, and using it would create or delete a different file than the one meant.
      */
     static String check(String name) {
         if (name == null) {
@@ -38,6 +43,11 @@ final class Names {
             if (c < 0x20 || c == 0x7f) {
                 throw new IllegalArgumentException("namespace name must not contain control characters"
                         + " (NUL, newline...): " + printable(name));
+            }
+            if (c == REPLACEMENT) {
+                throw new IllegalArgumentException("namespace name must not contain U+FFFD, the replacement"
+                        + " character: it stands for bytes that were not valid UTF-8, and names are kept in UTF-8 ("
+                        + "ip netns passes such bytes through: use ip for them): " + printable(name));
             }
         }
         int bytes;
@@ -83,7 +93,7 @@ final class Names {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length() && i < 80; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == REPLACEMENT) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

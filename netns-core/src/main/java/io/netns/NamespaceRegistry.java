@@ -144,7 +144,7 @@ public final class NamespaceRegistry {
                 nsFd = NamespaceFactory.call(() -> bind(source.prepare(), placeholder, path));
                 mounted = true;
                 FaultInjection.checkpoint("create:mounted");
-                return new NetworkNamespace(nsFd, FileCalls.fstat(nsFd, path), name, Path.of(path));
+                return new NetworkNamespace(nsFd, FileCalls.fstat(nsFd, path), name, Netns.pathOrNull(path));
             } catch (RuntimeException | Error e) {
                 if (mounted) {
                     unmountQuietly(dirFd, name, path, nsFd);

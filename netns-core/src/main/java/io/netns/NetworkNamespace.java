@@ -88,7 +88,10 @@ public final class NetworkNamespace implements AutoCloseable {
         return Optional.ofNullable(name);
     }
 
-    /** {@return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...)} */
+    /**
+     * {@return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...);
+     * empty when the platform's file-name encoding cannot represent it (a non-ASCII name under {@code LC_ALL=C})}
+     */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }

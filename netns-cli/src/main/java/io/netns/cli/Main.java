@@ -10,11 +10,21 @@ public final class Main {
     }
 
     /**
-     * Runs one command line and exits with its status.
+     * Runs one command line and exits with its status. The words are taken as the bytes the
+     * process was given, decoded as UTF-8 (see {@link Argv}): a name reaches the library byte for
+     * byte whatever the locale, and a word that is not UTF-8 is refused (exit 255).
      *
      * @param args the words after {@code ip}
      */
     public static void main(String[] args) {
-        System.exit(IpCommand.run(args, System.out, System.err));
+        String[] exact;
+        try {
+            exact = Argv.exact(args);
+        } catch (CliException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.status());
+            return;
+        }
+        System.exit(IpCommand.run(exact, System.out, System.err));
     }
 }
