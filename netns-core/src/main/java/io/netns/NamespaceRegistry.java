@@ -7,13 +7,7 @@ import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.Stat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +22,25 @@ import java.util.Optional;
  * system property {@value #RUN_DIR_PROPERTY}). A registry of its own directory lets a program
  * without access to {@code /run/netns} (a rootless JVM under {@code unshare -Urnm}, say) keep
  * names in a tmpfs of its own.
+ *
+ * <p>The run directory is not trusted by its path. Each operation opens it component by component
+ * without following symlinks (a symlink anywhere on the path is refused with {@code ELOOP}: name
+ * the real directory, {@code /run/netns} rather than {@code /var/run/netns}), and then works
+ * through descriptors: the namespace is mounted onto the very file {@code create} made. The
+ * directory must be owned by root or by this process's user and must not be writable by group or
+ * others, and no directory above it may be writable by others unless it is sticky ({@code /tmp});
+ * otherwise every operation refuses it with a {@link NetnsException} that says why, because another
+ * user could swap a name for a symlink between its creation and its mount and have root mount a
+ * namespace over any file. {@code /run/netns} as iproute2 makes it (root, 0755) passes.
  */
 public final class NamespaceRegistry {
     /** System property naming the run directory of {@link #system()}. */
     public static final String RUN_DIR_PROPERTY = "netns.run.dir";
-    /** The run directory iproute2 uses ({@code /var/run/netns} is a symlink to it on current systems). */
+    /**
+     * The run directory iproute2 uses. {@code /var/run/netns} means the same on current systems
+     * ({@code /var/run} is a symlink to {@code /run}), but a registry refuses a path through a symlink.
+     */
     public static final Path DEFAULT_RUN_DIR = Path.of("/run/netns");
-
-    private static final int UMOUNT_NOFOLLOW = 8;
 
     private final Path dir;
     private final String dirString;
@@ -46,15 +51,20 @@ public final class NamespaceRegistry {
     }
 
     /**
-     * The registry in {@code directory}, created on first use with mode 0755.
+     * The registry in {@code directory}, created on first use with mode 0755. Nothing is checked
+     * yet: each operation checks the directory (no symlink on its path, owned by root or this
+     * user, not writable by others) when it runs.
      *
-     * @param directory an absolute path
+     * @param directory an absolute path, not {@code /}
      * @return the registry
      */
     public static NamespaceRegistry at(Path directory) {
         Objects.requireNonNull(directory, "directory");
         if (!directory.isAbsolute()) {
             throw new IllegalArgumentException("run directory must be absolute: " + directory);
+        }
+        if (directory.normalize().getNameCount() == 0) {
+            throw new IllegalArgumentException("run directory must not be /");
         }
         return new NamespaceRegistry(directory.normalize());
     }
@@ -84,7 +94,8 @@ public final class NamespaceRegistry {
      * @return an open handle on the new namespace
      * @throws NamespaceExistsException if the name is taken
      * @throws IllegalArgumentException if the name is not acceptable
-     * @throws NetnsException if the kernel refuses (EPERM without CAP_SYS_ADMIN, ...)
+     * @throws NetnsException if the kernel refuses (EPERM without CAP_SYS_ADMIN, ...) or the run
+     *         directory is refused (a symlink on its path, writable by others: see the class comment)
      */
     public NetworkNamespace create(String name) {
         Names.check(name);
@@ -120,87 +131,63 @@ public final class NamespaceRegistry {
     }
 
     private NetworkNamespace createNamed(String name, String path, String operation, MountSource source) {
-        int dirFd = prepareRunDirectory();
-        try {
-            createPlaceholder(dirFd, name, path, operation);
-            FaultInjection.checkpoint("create:file-created");
-            int nsFd;
+        try (RunDirectory run = RunDirectory.openForCreate(dir)) { // locked until closed
+            int dirFd = run.fd();
+            int placeholder = createPlaceholder(dirFd, name, path, operation);
+            Stat placeholderStat = null;
+            int nsFd = -1;
+            boolean mounted = false;
             try {
+                placeholderStat = FileCalls.fstat(placeholder, path);
+                FaultInjection.checkpoint("create:file-created");
                 // on the dedicated factory thread: creating moves the thread into the new namespace
-                nsFd = NamespaceFactory.call(() -> {
-                    FileCalls.mount(source.prepare(), path, "none", Linux.MS_BIND, null);
-                    try {
-                        return FileCalls.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
-                    } catch (RuntimeException e) {
-                        umountQuietly(path);
-                        throw e;
-                    }
-                });
+                nsFd = NamespaceFactory.call(() -> bind(source.prepare(), placeholder, path));
+                mounted = true;
+                FaultInjection.checkpoint("create:mounted");
+                return new NetworkNamespace(nsFd, FileCalls.fstat(nsFd, path), name, Netns.pathOrNull(path));
             } catch (RuntimeException | Error e) {
-                unlinkQuietly(dirFd, name, path);
-                throw e;
-            }
-            FaultInjection.checkpoint("create:mounted");
-            try {
-                return new NetworkNamespace(nsFd, FileCalls.fstat(nsFd, path), name, Path.of(path));
-            } catch (RuntimeException e) {
+                if (mounted) {
+                    unmountQuietly(dirFd, name, path, nsFd);
+                }
                 FileCalls.closeQuietly(nsFd);
-                umountQuietly(path);
-                unlinkQuietly(dirFd, name, path);
+                boolean replaced = placeholderStat != null && !isEntry(dirFd, name, path, placeholderStat);
+                if (!replaced) {
+                    unlinkQuietly(dirFd, name, path);
+                }
+                if (replaced && !mounted && e instanceof NetnsException ne) {
+                    throw new NetnsException(operation + " " + path + ": the empty file made for the name was"
+                            + " replaced by another before the namespace was mounted on it; nothing was mounted and"
+                            + " the other file is left alone (" + ne.getMessage() + ")", ne.operation().orElse(null),
+                            path, ne.errno(), null, ne);
+                }
                 throw e;
+            } finally {
+                FileCalls.closeQuietly(placeholder);
             }
-        } finally {
-            FileCalls.closeQuietly(dirFd); // also releases the lock
         }
     }
 
     /**
-     * mkdir -p the run directory, lock it (parallel creators must not stack mounts) and make it a
-     * shared mount point, as iproute2 does. Returns the locked directory descriptor.
+     * Bind-mounts {@code source} onto the placeholder through descriptors: the mount lands on the
+     * very file {@code create} made, even if its name was replaced by a symlink meanwhile (then the
+     * kernel refuses, as the file is no longer linked). Returns a descriptor of the namespace.
      */
-    private int prepareRunDirectory() {
+    private static int bind(String source, int placeholder, String path) {
+        int ns = FileCalls.open(source, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwxr-xr-x")));
-            }
-        } catch (IOException e) {
-            throw new NetnsException("cannot create run directory " + dir + ": " + e, e);
-        }
-        int dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
-        try {
-            FileCalls.flock(dirFd, Linux.LOCK_EX, dirString);
-            makeSharedMount();
-            return dirFd;
+            FileCalls.mount(RunDirectory.fdPath(ns), RunDirectory.fdPath(placeholder), "none", Linux.MS_BIND, null,
+                    source + " -> " + path);
+            return ns;
         } catch (RuntimeException e) {
-            FileCalls.closeQuietly(dirFd);
+            FileCalls.closeQuietly(ns);
             throw e;
         }
     }
 
-    private void makeSharedMount() {
-        boolean madeMountPoint = false;
-        while (true) {
-            try {
-                FileCalls.mount("", dirString, "none", Linux.MS_SHARED | Linux.MS_REC, null);
-                return;
-            } catch (NetnsException e) {
-                // EINVAL: not a mount point yet. Make it one (bound onto itself), detach it from the
-                // parent's peer group, then share it.
-                if (e.errno() != Errno.EINVAL || madeMountPoint) {
-                    throw e;
-                }
-                FileCalls.mount(dirString, dirString, "none", Linux.MS_BIND | Linux.MS_REC, null);
-                FileCalls.mount("", dirString, "none", Linux.MS_PRIVATE | Linux.MS_REC, null);
-                madeMountPoint = true;
-            }
-        }
-    }
-
-    private void createPlaceholder(int dirFd, String name, String path, String operation) {
-        int fd;
+    /** Creates the empty file the namespace is mounted on, like iproute2 (mode 0); returns it open. */
+    private int createPlaceholder(int dirFd, String name, String path, String operation) {
         try {
-            fd = FileCalls.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC
+            return FileCalls.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC
                     | Linux.O_NOFOLLOW, 0, path);
         } catch (NetnsException e) {
             if (e.errno() == Errno.EEXIST) {
@@ -213,7 +200,6 @@ public final class NamespaceRegistry {
             }
             throw e;
         }
-        FileCalls.close(fd);
     }
 
     // ------------------------------------------------------------------ open, list
@@ -230,24 +216,16 @@ public final class NamespaceRegistry {
     public NetworkNamespace open(String name) {
         Names.check(name);
         String path = pathOf(name);
-        int dirFd;
-        try {
-            dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
-        } catch (NetnsException e) {
-            if (e.errno() == Errno.ENOENT) {
-                throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "open",
-                        path, e.errno());
+        try (RunDirectory run = RunDirectory.openExisting(dir)) {
+            if (run == null) {
+                throw notFound(name, "open", path);
             }
-            throw e;
-        }
-        try {
             int fd;
             try {
-                fd = FileCalls.openat(dirFd, name, Linux.O_RDONLY | Linux.O_CLOEXEC | Linux.O_NOFOLLOW, 0, path);
+                fd = FileCalls.openat(run.fd(), name, Linux.O_RDONLY | Linux.O_CLOEXEC | Linux.O_NOFOLLOW, 0, path);
             } catch (NetnsException e) {
                 if (e.errno() == Errno.ENOENT) {
-                    throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "open",
-                            path, e.errno());
+                    throw notFound(name, "open", path);
                 }
                 if (e.errno() == Errno.ELOOP) {
                     throw new NotANetworkNamespaceException(path, "a symbolic link (not followed)");
@@ -255,9 +233,12 @@ public final class NamespaceRegistry {
                 throw e;
             }
             return Netns.verified(fd, name, path);
-        } finally {
-            FileCalls.closeQuietly(dirFd);
         }
+    }
+
+    private static NamespaceNotFoundException notFound(String name, String operation, String path) {
+        return new NamespaceNotFoundException("no network namespace named \"" + name + "\"", operation, path,
+                Errno.ENOENT);
     }
 
     /**
@@ -295,29 +276,23 @@ public final class NamespaceRegistry {
     private enum Entry { LIVE, STALE, OTHER, MISSING }
 
     private List<String> entries(Entry wanted) {
-        List<String> names = new ArrayList<>();
-        int dirFd;
-        try {
-            dirFd = FileCalls.open(dirString, Linux.O_RDONLY | Linux.O_DIRECTORY | Linux.O_CLOEXEC, 0);
-        } catch (NetnsException e) {
-            if (e.errno() == Errno.ENOENT) {
-                return names;
-            }
-            throw e;
+        try (RunDirectory run = RunDirectory.openExisting(dir)) {
+            return run == null ? new ArrayList<>() : entries(run, wanted);
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (classify(dirFd, name, pathOf(name)) == wanted) {
-                    names.add(name);
-                }
+    }
+
+    /**
+     * The names of one kind, sorted. Names are read as bytes and decoded as strict UTF-8: a name
+     * this library cannot address (bytes that are not UTF-8, control characters: made by ip) is
+     * left out rather than listed in a lossy form that would mean another file.
+     */
+    private List<String> entries(RunDirectory run, Entry wanted) {
+        List<String> names = new ArrayList<>();
+        for (byte[] raw : FileCalls.readDirectory(run.fd(), dirString)) {
+            String name = Names.decode(raw);
+            if (name != null && classify(run.fd(), name, pathOf(name)) == wanted) {
+                names.add(name);
             }
-        } catch (NoSuchFileException e) {
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            FileCalls.closeQuietly(dirFd);
         }
         names.sort(null);
         return names;
@@ -352,26 +327,39 @@ public final class NamespaceRegistry {
     public void delete(String name) {
         Names.check(name);
         String path = pathOf(name);
-        boolean unmounted = false;
-        try {
-            // UMOUNT_NOFOLLOW: a symlink planted under the name must not unmount what it points to.
-            FileCalls.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
-            unmounted = true;
-        } catch (NetnsException e) {
-            // EINVAL: not a mount point (a stale placeholder); ENOENT is reported by unlink below
-            if (e.errno() != Errno.EINVAL && e.errno() != Errno.ENOENT) {
+        try (RunDirectory run = RunDirectory.openExisting(dir)) {
+            if (run == null) {
+                throw notFound(name, "delete", path);
+            }
+            int entry;
+            try {
+                // O_PATH | O_NOFOLLOW: the entry itself, a planted symlink included, never what it points to
+                entry = FileCalls.openat(run.fd(), name, Linux.O_PATH | Linux.O_NOFOLLOW | Linux.O_CLOEXEC, 0, path);
+            } catch (NetnsException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    throw notFound(name, "delete", path);
+                }
                 throw e;
             }
-        }
-        try {
-            FileCalls.unlinkat(Linux.AT_FDCWD, path, 0, path);
-        } catch (NetnsException e) {
-            if (e.errno() == Errno.ENOENT && !unmounted) {
-                throw new NamespaceNotFoundException("no network namespace named \"" + name + "\"", "delete",
-                        path, e.errno());
+            try {
+                if (!FileCalls.fstat(entry, path).isSymlink()) {
+                    // through the descriptor: exactly the mount on this entry, lazily (MNT_DETACH) as ip does
+                    FileCalls.umount2(RunDirectory.fdPath(entry), Linux.MNT_DETACH, path);
+                }
+            } catch (NetnsException e) {
+                // EINVAL: not a mount point (a stale placeholder)
+                if (e.errno() != Errno.EINVAL) {
+                    throw e;
+                }
+            } finally {
+                FileCalls.closeQuietly(entry);
             }
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
+            try {
+                FileCalls.unlinkat(run.fd(), name, 0, path);
+            } catch (NetnsException e) {
+                if (e.errno() != Errno.ENOENT) { // ENOENT: a concurrent delete removed it meanwhile
+                    throw e;
+                }
             }
         }
     }
@@ -406,16 +394,21 @@ public final class NamespaceRegistry {
     }
 
     private Optional<String> identify(Stat target) {
-        for (String name : list()) {
-            try {
-                if (target.sameFile(FileCalls.stat(pathOf(name)))) {
-                    return Optional.of(name);
-                }
-            } catch (NetnsException raced) {
-                // deleted meanwhile
+        try (RunDirectory run = RunDirectory.openExisting(dir)) {
+            if (run == null) {
+                return Optional.empty();
             }
+            for (String name : entries(run, Entry.LIVE)) {
+                try {
+                    if (target.sameFile(FileCalls.statx(run.fd(), name, Linux.AT_SYMLINK_NOFOLLOW, pathOf(name)))) {
+                        return Optional.of(name);
+                    }
+                } catch (NetnsException raced) {
+                    // deleted meanwhile
+                }
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     static void checkPid(long pid) {
@@ -424,11 +417,27 @@ public final class NamespaceRegistry {
         }
     }
 
-    private static void umountQuietly(String path) {
+    /** Undoes the mount {@code create} made on {@code name}, if that is still what the name shows. */
+    private static void unmountQuietly(int dirFd, String name, String path, int nsFd) {
+        int entry = -1;
         try {
-            FileCalls.umount2(path, Linux.MNT_DETACH | UMOUNT_NOFOLLOW);
+            entry = FileCalls.openat(dirFd, name, Linux.O_PATH | Linux.O_NOFOLLOW | Linux.O_CLOEXEC, 0, path);
+            if (FileCalls.fstat(entry, path).sameFile(FileCalls.fstat(nsFd, path))) {
+                FileCalls.umount2(RunDirectory.fdPath(entry), Linux.MNT_DETACH, path);
+            }
         } catch (RuntimeException ignored) {
             // best effort on a path that already failed
+        } finally {
+            FileCalls.closeQuietly(entry);
+        }
+    }
+
+    /** Whether {@code name} is (still) the file {@code expected} describes. */
+    private static boolean isEntry(int dirFd, String name, String path, Stat expected) {
+        try {
+            return expected.sameFile(FileCalls.statx(dirFd, name, Linux.AT_SYMLINK_NOFOLLOW, path));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

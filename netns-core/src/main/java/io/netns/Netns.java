@@ -274,10 +274,23 @@ public final class Netns {
             if (type != Linux.CLONE_NEWNET) {
                 throw new NotANetworkNamespaceException(path, "a " + namespaceKind(type) + " namespace");
             }
-            return new NetworkNamespace(fd, FileCalls.fstat(fd, path), name, Path.of(path));
+            return new NetworkNamespace(fd, FileCalls.fstat(fd, path), name, pathOrNull(path));
         } catch (RuntimeException | Error e) {
             FileCalls.closeQuietly(fd);
             throw e;
+        }
+    }
+
+    /**
+     * The path as a {@link Path}, or null when the platform's file-name encoding cannot represent
+     * it: {@code sun.jnu.encoding} is ASCII under {@code LC_ALL=C}, so {@code /run/netns/blé} has no
+     * Path there, although the library reaches the file by its UTF-8 bytes.
+     */
+    static Path pathOrNull(String path) {
+        try {
+            return Path.of(path);
+        } catch (java.nio.file.InvalidPathException unrepresentable) {
+            return null;
         }
     }
 

@@ -104,6 +104,9 @@ public class NetnsException extends RuntimeException {
 
     /** Which privilege the failed operation needs, so a permission error names what is missing. */
     static String permissionHint(String operation, String target) {
+        if (target != null && target.startsWith("/proc/sys/net/")) {
+            return "writing net.* sysctls (sysctl -w) needs CAP_NET_ADMIN over the namespace's user namespace";
+        }
         if (target != null && target.startsWith("/proc/") && operation.equals("open")) {
             return "opening another process's namespace needs root (or CAP_SYS_PTRACE over it)";
         }

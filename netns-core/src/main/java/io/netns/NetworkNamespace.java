@@ -55,6 +55,7 @@ public final class NetworkNamespace implements AutoCloseable {
                 return NamespaceFactory.callInside(namespace, step);
             }
         });
+        JdkChannels.initialize(); // before the first channel, while descriptors are free
     }
 
     private final NamespaceFd fd;
@@ -87,7 +88,10 @@ public final class NetworkNamespace implements AutoCloseable {
         return Optional.ofNullable(name);
     }
 
-    /** {@return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...)} */
+    /**
+     * {@return the file this handle was opened from ({@code /run/netns/NAME}, {@code /proc/PID/ns/net}...);
+     * empty when the platform's file-name encoding cannot represent it (a non-ASCII name under {@code LC_ALL=C})}
+     */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
@@ -280,7 +284,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * thread, virtual threads included: a socket stays in the namespace it was created in.
      *
      * @return an unbound server socket channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public ServerSocketChannel openServerSocketChannel() {
         return briefly(ServerSocketChannel::open);
@@ -300,7 +304,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * Opens a TCP socket channel whose socket belongs to this namespace; connect it from any thread.
      *
      * @return an unconnected socket channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public SocketChannel openSocketChannel() {
         return briefly(SocketChannel::open);
@@ -320,7 +324,7 @@ public final class NetworkNamespace implements AutoCloseable {
      * Opens a UDP channel whose socket belongs to this namespace.
      *
      * @return an unbound datagram channel
-     * @throws UncheckedIOException if the socket cannot be created
+     * @throws UncheckedIOException if the socket cannot be created (EMFILE: no descriptor left, ...)
      */
     public DatagramChannel openDatagramChannel() {
         return briefly(DatagramChannel::open);
@@ -344,7 +348,14 @@ public final class NetworkNamespace implements AutoCloseable {
         if (fd.isClosed()) {
             throw new IllegalStateException(describe() + " handle is closed");
         }
-        return NamespaceFactory.callInside(this, () -> wrapIo(open));
+        try {
+            return NamespaceFactory.callInside(this, () -> wrapIo(open));
+        } catch (NetnsException e) {
+            if (JdkChannels.outOfDescriptors(e)) { // the namespace thread could not start: no fd left
+                throw new UncheckedIOException(new IOException(e.getMessage(), e));
+            }
+            throw e;
+        }
     }
 
     private interface IoSupplier<T> {
@@ -370,7 +381,7 @@ public final class NetworkNamespace implements AutoCloseable {
      */
     public String sysctl(String key) {
         Path file = sysctlPath(key);
-        return call(() -> wrapIo(() -> Files.readString(file).trim()));
+        return call(() -> wrapIo(() -> Sysctls.read(file)));
     }
 
     /**
@@ -379,11 +390,14 @@ public final class NetworkNamespace implements AutoCloseable {
      * @param key a {@code net.*} key such as {@code net.ipv4.ip_forward}
      * @param value the new value
      * @throws IllegalArgumentException for a key outside {@code net.} (those are not per namespace)
+     * @throws NetnsException if the kernel refuses, with its errno: EPERM or EACCES without
+     *         CAP_NET_ADMIN (the message names it), ENOENT for a key this kernel does not have,
+     *         EINVAL for a value it does not take
      */
     public void setSysctl(String key, String value) {
         Path file = sysctlPath(key);
         Objects.requireNonNull(value, "value");
-        run(() -> wrapIo(() -> Files.writeString(file, value)));
+        run(() -> Sysctls.write(file, value));
     }
 
     /**

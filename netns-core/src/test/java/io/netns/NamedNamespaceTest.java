@@ -90,11 +90,43 @@ class NamedNamespaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..", "a/b", "/abs", "nul\0byte", "new\nline", "tab\tname", "bad\ud800"})
+    @ValueSource(strings = {"", ".", "..", "a/b", "/abs", "nul\0byte", "new\nline", "tab\tname", "bad\ud800",
+            "lossy\ufffd"})
     void namesIproute2OrTheKernelWouldMisreadAreRefusedBeforeAnythingIsCreated(String bad) {
         List<String> before = Leaks.ownRunDirMounts();
         assertThatThrownBy(() -> Netns.create(bad)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Leaks.ownRunDirMounts()).isEqualTo(before);
+    }
+
+    /** Runs {@code script} under bash with {@code $name} made from printf escapes (no String holds such bytes). */
+    private static Ip.Result withBytes(String printfName, String script) {
+        return Ip.exec("bash", "-c", "name=$(printf \"$1\"); " + script, "bash", printfName);
+    }
+
+    @Test
+    void aNameIpMadeOfBytesThatAreNotUtf8IsNotListedAndItsLossyFormIsRefused() {
+        String base = TestNames.unique("bytes");
+        String bytes = base + "\\377\\376";   // printf escapes: 0xff 0xfe
+        String lossy = base + "\ufffd\ufffd";    // what a decoder makes of them
+        withBytes(bytes, "exec ip netns add \"$name\"").orFail("ip netns add");
+        try {
+            // the library cannot address that file: it does not list it under another name
+            assertThat(Netns.list()).noneMatch(n -> n.startsWith(base));
+            assertThat(Netns.registry().listStale()).noneMatch(n -> n.startsWith(base));
+            // and the lossy form, which would mean other bytes, is refused, not looked up or made
+            assertThatThrownBy(() -> Netns.open(lossy)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("U+FFFD");
+            assertThatThrownBy(() -> Netns.create(lossy)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Netns.delete(lossy)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(Path.of("/run/netns", lossy)).doesNotExist();
+            assertThat(withBytes(bytes, "mountpoint -q \"/run/netns/$name\"").exitCode()).isZero();
+        } finally {
+            withBytes(bytes, "exec ip netns del \"$name\"");
+            if (Files.exists(Path.of("/run/netns", lossy))) {
+                Ip.exec("ip", "netns", "del", lossy);
+            }
+        }
+        assertThat(withBytes(bytes, "test -e \"/run/netns/$name\"").exitCode()).isNotZero();
     }
 
     @Test

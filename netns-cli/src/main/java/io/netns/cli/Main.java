@@ -10,12 +10,22 @@ public final class Main {
     }
 
     /**
-     * Runs one command line and exits with its status.
+     * Runs one command line and exits with its status. The words are taken as the bytes the
+     * process was given, decoded as UTF-8 (see {@link Argv}): a name reaches the library byte for
+     * byte whatever the locale, and a word that is not UTF-8 is refused (exit 255).
      *
      * @param args the words after {@code ip}
      */
     public static void main(String[] args) {
-        int status = IpCommand.run(args, System.out, System.err);
+        String[] exact;
+        int status;
+        try {
+            exact = Argv.exact(args);
+            status = IpCommand.run(exact, System.out, System.err);
+        } catch (CliException e) {
+            System.err.println(e.getMessage());
+            status = e.status();
+        }
         System.out.flush();
         System.err.flush();
         // halt, not exit: the CLI has no shutdown hook to run, and System.exit starts the JDK's logging

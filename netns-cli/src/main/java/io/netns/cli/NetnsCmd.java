@@ -170,7 +170,7 @@ final class NetnsCmd {
     }
 
     private static String path(String name) {
-        return Netns.registry().directory().resolve(name).toString();
+        return Netns.registry().directory() + "/" + name; // a string: under LC_ALL=C a non-ASCII name has no Path
     }
 
     private int delete(Args a) {

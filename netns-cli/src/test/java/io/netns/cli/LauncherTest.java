@@ -26,7 +26,7 @@ class LauncherTest {
     @RegisterExtension
     final TempNamespaces temp = new TempNamespaces();
 
-    private static String modulePath() {
+    static String modulePath() {
         List<String> entries = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(e).getFileName().toString();

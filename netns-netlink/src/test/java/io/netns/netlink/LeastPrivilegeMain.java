@@ -37,6 +37,15 @@ public final class LeastPrivilegeMain {
         } catch (NetnsException e) {
             System.out.println("NETLINK=" + e.errnoName() + " " + e.getMessage());
         }
+        // a sysctl of the namespace the parent created, written from a thread inside it
+        try (NetworkNamespace ns = Netns.open(theirs)) {
+            ns.setSysctl("net.ipv4.ip_forward", "1");
+            System.out.println("SYSCTL=ok");
+        } catch (NetnsException e) {
+            System.out.println("SYSCTL=" + e.errnoName() + " " + e.getMessage());
+        } catch (RuntimeException e) {
+            System.out.println("SYSCTL=" + e);
+        }
     }
 
     private static String capabilities() {

@@ -49,6 +49,14 @@ class LeastPrivilegeTest {
                 .containsEntry("LINKS", "ok");
         assertThat(Ip.linkNames(theirs.name().orElseThrow())).contains("va", "vb");
         assertThat(Ip.netnsList()).doesNotContain(mine);
+        assertThat(seen).containsEntry("SYSCTL", "ok");
+        assertThat(forwarding(theirs)).isEqualTo("1");
+    }
+
+    /** net.ipv4.ip_forward of the namespace, read by sysctl(8) inside it. */
+    private static String forwarding(NetworkNamespace ns) {
+        return Ip.exec("ip", "netns", "exec", ns.name().orElseThrow(), "sysctl", "-n", "net.ipv4.ip_forward")
+                .orFail("sysctl").stdout().strip();
     }
 
     @Test
@@ -59,6 +67,10 @@ class LeastPrivilegeTest {
         assertThat(seen).containsEntry("CREATE", "ok").containsEntry("SOCKET", "ok");
         assertThat(seen.get("NETLINK")).startsWith("EPERM").contains("CAP_NET_ADMIN").contains("RTM_NEWLINK");
         assertThat(Ip.linkNames(theirs.name().orElseThrow())).containsExactly("lo");
+        // the kernel refuses the write with EPERM; the error names the file and the capability
+        assertThat(seen.get("SYSCTL")).startsWith("EPERM").contains("write /proc/sys/net/ipv4/ip_forward")
+                .contains("needs CAP_NET_ADMIN");
+        assertThat(forwarding(theirs)).isEqualTo("0");
     }
 
     @Test
@@ -70,6 +82,8 @@ class LeastPrivilegeTest {
         assertThat(seen.get("CREATE")).startsWith("EPERM").contains("CAP_SYS_ADMIN");
         assertThat(seen).containsEntry("LEFT", "false");
         assertThat(seen.get("NETLINK")).startsWith("EPERM").contains("setns needs CAP_SYS_ADMIN");
+        assertThat(seen.get("SYSCTL")).contains("CAP_SYS_ADMIN"); // no thread can even enter
+        assertThat(forwarding(theirs)).isEqualTo("0");
         assertThat(Files.exists(Path.of("/run/netns", mine))).isFalse();
     }
 }

@@ -5,6 +5,8 @@ import io.netns.Errno;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.netns.internal.sys.Downcalls.cstr;
 import static io.netns.internal.sys.Downcalls.fail;
@@ -12,11 +14,13 @@ import static io.netns.internal.sys.Downcalls.once;
 import static io.netns.internal.sys.Downcalls.ptr;
 import static io.netns.internal.sys.Downcalls.retrying;
 import static io.netns.internal.sys.Syscall.*;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
- * Files, descriptors and mounts: {@code open}, {@code close}, {@code statx}, {@code statfs},
- * {@code readlinkat}, {@code ioctl}, {@code flock}, {@code mkdirat}, {@code unlinkat},
- * {@code mount}, {@code umount2}. Strings are copied to native memory in a confined arena that is
+ * Files, descriptors and mounts: {@code open}, {@code close}, {@code write}, {@code statx},
+ * {@code statfs}, {@code readlinkat}, {@code getdents64}, {@code ioctl}, {@code flock},
+ * {@code mkdirat}, {@code unlinkat}, {@code mount}, {@code umount2}, {@code geteuid}. Strings are copied to native memory in a confined arena that is
  * closed before the call returns.
  */
 public final class FileCalls {
@@ -177,6 +181,15 @@ public final class FileCalls {
 
     /** {@code mount(source, target, fstype, flags, data)}; {@code null} strings are passed as NULL. */
     public static void mount(String source, String target, String fstype, long flags, String data) {
+        mount(source, target, fstype, flags, data,
+                (source == null || source.isEmpty() ? "" : source + " -> ") + target);
+    }
+
+    /**
+     * As {@link #mount(String, String, String, long, String)}, naming {@code shown} in an error
+     * message (a mount through {@code /proc/self/fd/N} names the files, not the descriptors).
+     */
+    public static void mount(String source, String target, String fstype, long flags, String data, String shown) {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment src = cstr(arena, source);
@@ -186,19 +199,87 @@ public final class FileCalls {
             rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_mount, ptr(src), ptr(dst), ptr(type), flags, ptr(options), 0L));
         }
         if (rc != 0) {
-            throw fail("mount", (source == null || source.isEmpty() ? "" : source + " -> ") + target, rc);
+            throw fail("mount", shown, rc);
         }
     }
 
     /** {@code umount2(target, flags)}. */
     public static void umount2(String target, int flags) {
+        umount2(target, flags, target);
+    }
+
+    /** As {@link #umount2(String, int)}, naming {@code shown} in an error message. */
+    public static void umount2(String target, int flags, String shown) {
         long rc;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment t = arena.allocateFrom(target);
             rc = once(c -> (long) SYSCALL.invokeExact(c, SYS_umount2, ptr(t), (long) flags, 0L, 0L, 0L, 0L));
         }
         if (rc != 0) {
-            throw fail("umount2", target, rc);
+            throw fail("umount2", shown, rc);
         }
+    }
+
+    /**
+     * Writes all of {@code data} to {@code fd} in one {@code write(2)} (as sysctl(8) does: a
+     * {@code /proc/sys} file takes its value in one write), retrying on EINTR.
+     *
+     * @return the number of bytes the kernel took
+     */
+    public static long write(int fd, byte[] data, String shownPath) {
+        long n;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, buf, JAVA_BYTE, 0, data.length);
+            n = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_write, (long) fd, ptr(buf), (long) data.length, 0L, 0L, 0L));
+        }
+        if (n < 0) {
+            throw fail("write", shownPath, n);
+        }
+        return n;
+    }
+
+    /**
+     * The names in the directory {@code dirFd} (opened for reading, at its start), as the bytes the
+     * file system keeps, without {@code .} and {@code ..}: {@code getdents64(2)} until the end.
+     * Java's own directory streams decode names with the platform encoding, which is lossy for
+     * bytes that are not valid in it.
+     */
+    public static List<byte[]> readDirectory(int dirFd, String shownPath) {
+        List<byte[]> names = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(32 * 1024, 8);
+            while (true) {
+                long n = retrying(c -> (long) SYSCALL.invokeExact(c, SYS_getdents64, (long) dirFd, ptr(buf),
+                        buf.byteSize(), 0L, 0L, 0L));
+                if (n < 0) {
+                    throw fail("getdents64", shownPath, n);
+                }
+                if (n == 0) {
+                    return names;
+                }
+                // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+                for (long off = 0; off < n; ) {
+                    int reclen = Short.toUnsignedInt(buf.get(JAVA_SHORT, off + 16));
+                    long start = off + 19;
+                    long end = start;
+                    while (end < off + reclen && buf.get(JAVA_BYTE, end) != 0) {
+                        end++;
+                    }
+                    byte[] name = buf.asSlice(start, end - start).toArray(JAVA_BYTE);
+                    boolean dots = (name.length == 1 && name[0] == '.')
+                            || (name.length == 2 && name[0] == '.' && name[1] == '.');
+                    if (!dots) {
+                        names.add(name);
+                    }
+                    off += reclen;
+                }
+            }
+        }
+    }
+
+    /** {@code geteuid()}: the effective user id, as this process's user namespace maps it (cannot fail). */
+    public static long geteuid() {
+        return Integer.toUnsignedLong((int) once(c -> (long) SYSCALL.invokeExact(c, SYS_geteuid, 0L, 0L, 0L, 0L, 0L, 0L)));
     }
 }

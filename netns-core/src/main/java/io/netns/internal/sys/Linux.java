@@ -51,6 +51,10 @@ public final class Linux {
     public static final int S_IFREG = 0100000;
     public static final int S_IFDIR = 0040000;
     public static final int S_IFLNK = 0120000;
+    public static final int S_ISVTX = 01000;
+    public static final int S_IWGRP = 020;
+    public static final int S_IWOTH = 02;
+
 
     // mount(2), umount2(2)
     public static final long MS_RDONLY = 1;

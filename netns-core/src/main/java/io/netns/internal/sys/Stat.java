@@ -12,8 +12,10 @@ package io.netns.internal.sys;
  * @param attributes {@code stx_attributes}, e.g. {@link Linux#STATX_ATTR_MOUNT_ROOT}
  * @param mountId the id of the mount holding the file ({@code stx_mnt_id})
  * @param size file size in bytes
+ * @param uid the owner's user id ({@code stx_uid}), as this process's user namespace maps it
  */
-public record Stat(int devMajor, int devMinor, long ino, int mode, long attributes, long mountId, long size) {
+public record Stat(int devMajor, int devMinor, long ino, int mode, long attributes, long mountId, long size,
+                   long uid) {
 
     /** @return the device number as the kernel's {@code new_encode_dev} would pack it */
     public long dev() {

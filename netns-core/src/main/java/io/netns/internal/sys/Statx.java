@@ -56,6 +56,7 @@ final class Statx {
     private static final VarHandle DEV_MAJOR = field("stx_dev_major");
     private static final VarHandle DEV_MINOR = field("stx_dev_minor");
     private static final VarHandle MNT_ID = field("stx_mnt_id");
+    private static final VarHandle UID = field("stx_uid");
 
     private static VarHandle field(String name) {
         return LAYOUT.varHandle(groupElement(name));
@@ -70,6 +71,7 @@ final class Statx {
                 Short.toUnsignedInt((short) MODE.get(statx, 0L)),
                 (long) ATTRIBUTES.get(statx, 0L),
                 (long) MNT_ID.get(statx, 0L),
-                (long) SIZE.get(statx, 0L));
+                (long) SIZE.get(statx, 0L),
+                Integer.toUnsignedLong((int) UID.get(statx, 0L)));
     }
 }

@@ -68,4 +68,7 @@ final class Syscall {
     static final long SYS_unshare = ARM64 ? 97 : 272;
     static final long SYS_setns = ARM64 ? 268 : 308;
     static final long SYS_statx = ARM64 ? 291 : 332;
+    static final long SYS_write = ARM64 ? 64 : 1;
+    static final long SYS_getdents64 = ARM64 ? 61 : 217;
+    static final long SYS_geteuid = ARM64 ? 175 : 107;
 }
