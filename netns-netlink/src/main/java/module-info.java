@@ -6,8 +6,9 @@
  *
  * <p>Packages: {@code io.netns.netlink} (the socket, batches, errors, shared values), one package
  * per family ({@code .link} with {@code .link.kind}, {@code .address}, {@code .route},
- * {@code .neighbour}, {@code .rule}, {@code .nsid}), {@code .event} (monitoring) and {@code .wire}
- * (the pure message codec and the kernel's constants, for what the typed layer lacks).
+ * {@code .neighbour}, {@code .rule}, {@code .nsid}), {@code .event} (monitoring), {@code .topology}
+ * (a picture of namespaces and the links between them) and {@code .wire} (the pure message codec and
+ * the kernel's constants, for what the typed layer lacks).
  */
 module io.netns.netlink {
     requires transitive io.netns;
@@ -21,5 +22,6 @@ module io.netns.netlink {
     exports io.netns.netlink.rule;
     exports io.netns.netlink.nsid;
     exports io.netns.netlink.event;
+    exports io.netns.netlink.topology;
     exports io.netns.netlink.wire;
 }

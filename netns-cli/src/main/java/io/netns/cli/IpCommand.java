@@ -172,6 +172,7 @@ public final class IpCommand {
             new Cmd("help", (s, a) -> {
                 throw new CliException(CliException.USAGE, IpCommand.USAGE.strip());
             }),
+            new Cmd("graph", (s, a) -> new GraphCmd(s).run(a)), // not an ip object: netns graph draws namespaces
             none("stats"));
 
     private static int dispatch(Session s, Args a) {
@@ -196,6 +197,7 @@ public final class IpCommand {
     static final String USAGE = """
             Usage: netns [ OPTIONS ] OBJECT { COMMAND | help }
                    netns demo [ --root-host ]
+                   netns graph [ -all | NAME... ] [ -format { text | dot | mermaid | svg | json } ]
                    netns -V[ersion] | -h[elp]
             where  OBJECT := { address | link | monitor | neighbor | netns | route | rule }
                    OPTIONS := { -d[etails] | -s[tatistics] | -4 | -6 | -f[amily] { inet | inet6 } |

@@ -174,6 +174,20 @@ class ExamplesTest {
     }
 
     @Test
+    void drawTopology() throws Exception {
+        DrawTopology.Drawn d = DrawTopology.run(out);
+        String blue = "ex-draw-blue" + PID;
+        String red = "ex-draw-red" + PID;
+        assertThat(d.topology().peers()).extracting(p -> p.a() + " -- " + p.b())
+                .containsExactly(blue + "/veth0 -- " + red + "/veth1");
+        assertThat(d.topology().gateways()).singleElement()
+                .satisfies(g -> assertThat(g.owner().orElseThrow().toString()).isEqualTo(blue + "/veth0"));
+        assertThat(printed()).isEqualTo(d.topology().toString())
+                .contains(red + ": default via 198.18.30.1 dev veth1 -> " + blue + "/veth0");
+        assertThat(d.dot()).startsWith("graph \"netns\" {").contains("label=\"default via 198.18.30.1\"");
+    }
+
+    @Test
     void batchSetup() {
         int[] counts = BatchSetup.run(out);
         assertThat(counts[0]).isEqualTo(1 + 2 * 100);   // lo and 100 pairs

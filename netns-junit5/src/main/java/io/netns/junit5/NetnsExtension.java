@@ -5,6 +5,7 @@ import io.netns.NetworkNamespace;
 import io.netns.ThrowingCallable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -50,6 +51,11 @@ import java.util.Set;
  *       {@code @TempNetns} parameters are resolved when JUnit asks;</li>
  *   <li><b>test</b>: with {@link RunInside @RunInside}, the body runs on the namespace's pinned
  *       thread ({@link NetworkNamespace#call});</li>
+ *   <li><b>after a failed test</b>, before its {@code @AfterEach} methods: publishes a
+ *       {@linkplain io.netns.netlink.topology.Topology snapshot} of the namespaces the extension made
+ *       for it (the test's and its class's) as a report entry with the keys {@value #TOPOLOGY_ENTRY}
+ *       (readable text) and {@value #TOPOLOGY_DOT_ENTRY} (Graphviz dot), what {@code bin/netns graph}
+ *       would print then;</li>
  *   <li><b>after each / after all</b>: deletes the namespaces of the test / class
  *       ({@code ip netns del}), pass or fail; then fails the test if the run directory holds
  *       namespaces, files or mounts with the {@linkplain #namePrefix() prefix} that appeared during
@@ -57,7 +63,13 @@ import java.util.Set;
  * </ol>
  */
 public final class NetnsExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
-        BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
+        BeforeEachCallback, AfterEachCallback, AfterTestExecutionCallback, ParameterResolver, InvocationInterceptor {
+
+    /** Report entry key of a failed test's topology, as text ({@code Topology.toString()}). */
+    public static final String TOPOLOGY_ENTRY = "netns.topology";
+
+    /** Report entry key of a failed test's topology, as a Graphviz graph ({@code Topology.toDot()}). */
+    public static final String TOPOLOGY_DOT_ENTRY = "netns.topology.dot";
 
     /**
      * System property or JUnit configuration parameter: {@code true} makes a missing capability
@@ -128,6 +140,13 @@ public final class NetnsExtension implements ExecutionCondition, BeforeAllCallba
             for (Field f : annotatedFields(instance.getClass(), false)) {
                 inject(scope, f, instance);
             }
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            FailureTopology.publish(context, scope(context).visibleNamespaces());
         }
     }
 

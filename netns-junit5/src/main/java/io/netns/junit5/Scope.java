@@ -50,6 +50,21 @@ final class Scope implements AutoCloseable {
         return runDirectoryBefore == null ? Set.of() : runDirectoryBefore;
     }
 
+    /** The namespaces made by this scope and the outer ones, innermost first, each once. */
+    List<NetworkNamespace> visibleNamespaces() {
+        List<NetworkNamespace> all = new ArrayList<>();
+        for (Scope s = this; s != null; s = s.parent) {
+            synchronized (s) {
+                for (NetworkNamespace ns : s.created) {
+                    if (!all.contains(ns)) {
+                        all.add(ns);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
     /** The namespace named {@code name} here or in an outer scope. */
     Optional<NetworkNamespace> find(String name) {
         for (Scope s = this; s != null; s = s.parent) {

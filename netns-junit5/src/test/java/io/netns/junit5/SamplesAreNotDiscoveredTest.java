@@ -4,6 +4,7 @@ package io.netns.junit5;
 import io.netns.junit5.samples.CapabilitySamples;
 import io.netns.junit5.samples.LeakSamples;
 import io.netns.junit5.samples.LifecycleSamples;
+import io.netns.junit5.samples.ReportSamples;
 import io.netns.junit5.samples.RunInsideSamples;
 import io.netns.junit5.samples.Sample;
 import io.netns.junit5.samples.TopologySamples;
@@ -24,7 +25,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 @PrivilegedTest
 class SamplesAreNotDiscoveredTest {
     private static final List<Class<?>> HOLDERS = List.of(LifecycleSamples.class, RunInsideSamples.class,
-            TopologySamples.class, LeakSamples.class, CapabilitySamples.class);
+            TopologySamples.class, LeakSamples.class, CapabilitySamples.class, ReportSamples.class);
 
     private static Stream<Class<?>> samples() {
         return HOLDERS.stream().flatMap(h -> Arrays.stream(h.getDeclaredClasses()))

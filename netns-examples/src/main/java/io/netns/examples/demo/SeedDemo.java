@@ -192,11 +192,22 @@ public final class SeedDemo {
         tcp("from " + NS2 + " to " + NS1 + " across the bridge", ns2, "198.18.3.1", ns1);
 
         title("What each namespace holds, as ip shows it");
-        for (String name : rootHost ? List.of(NS1, NS2, SWITCH) : List.of(HOST, NS1, NS2, SWITCH)) {
+        for (String name : drawn()) {
             show(name, "link", "show");
             show(name, "addr", "show");
             show(name, "route", "show");
         }
+
+        title("All of it in one picture: veth pairs, bridge ports and gateways matched across namespaces");
+        List<String> argv = new ArrayList<>(List.of("graph"));
+        argv.addAll(drawn());
+        cmd("netns " + String.join(" ", argv) + "   # -format dot|mermaid|svg|json draws it");
+        cli().run(out, System.err, argv.toArray(String[]::new));
+    }
+
+    /** The namespaces the demo shows (not the machine's real one under --root-host). */
+    private List<String> drawn() {
+        return rootHost ? List.of(NS1, NS2, SWITCH) : List.of(HOST, NS1, NS2, SWITCH);
     }
 
     /** Serves one echo on {@code listener}'s namespace and connects from a thread inside {@code client}. */
