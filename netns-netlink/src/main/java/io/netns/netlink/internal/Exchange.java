@@ -465,9 +465,9 @@ public final class Exchange implements Sink, AutoCloseable {
      * and reads their acks, matched back by sequence number; see {@link Pipeline}.
      *
      * @param requests the requests, in order
-     * @return for each request, null if applied, else why not
+     * @return what became of each
      */
-    public List<NetlinkException> pipeline(List<Request> requests) {
+    public Pipeline.Result pipeline(List<Request> requests) {
         return new Pipeline(this, socket).run(requests);
     }
 
