@@ -5,6 +5,7 @@ import io.netns.netlink.address.AddressChanges;
 import io.netns.netlink.address.Addresses;
 import io.netns.netlink.internal.Exchange;
 import io.netns.netlink.internal.Families;
+import io.netns.netlink.internal.Pipeline;
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
 import io.netns.netlink.link.LinkChanges;
@@ -35,15 +36,27 @@ import java.util.List;
  * }</pre>
  *
  * <p>The kernel runs the requests in order and answers each, so one failure does not stop the
- * others; {@link BatchResult} tells which failed. A request naming a device by name is resolved when
- * its turn comes; if that device is created earlier in the same batch, what precedes it is sent and
- * acknowledged first, so names work, and indexes ({@link io.netns.netlink.link.LinkSpec#index}) keep
- * the batch in one pipeline. A name that does not resolve fails that request alone, with
- * {@link NoSuchLinkException}. Not thread-safe; {@link #execute()} runs under the socket's lock.
+ * others; {@link BatchResult} tells what became of each: applied, refused, or not sent. A request
+ * naming a device by name is resolved when its turn comes; if that device is created earlier in the
+ * same batch, what precedes it is sent and acknowledged first, so names work, and indexes
+ * ({@link io.netns.netlink.link.LinkSpec#index}) keep the batch in one pipeline. A request is not
+ * sent, and fails alone with {@link NoSuchLinkException}, when a name it uses does not resolve, or
+ * was to be made by an earlier request of the batch that failed (a link, a veth peer, a rename):
+ * it would find nothing, or a link of that name from before. A request naming an index is sent
+ * without waiting, so if the link that was to get the index failed, it reaches whatever link has
+ * it: pick indexes no link uses (a new namespace has only {@code lo}, 1).
+ *
+ * <p><b>Interrupted runs.</b> Nothing is rolled back. The kernel handles each {@code sendmsg}
+ * whole before it returns, and requests go out in windows of up to 1,024 (and before each request
+ * that names a device by name); so when the JVM dies in the middle, even by {@code kill -9}, what
+ * the kernel has applied is a prefix of the batch: every request up to some point, none after it.
+ * Tag the batch's links with {@link #linkGroup(int)} to find and delete such leftovers in one
+ * request. Not thread-safe; {@link #execute()} runs under the socket's lock.
  */
 public final class Batch {
     private final Exchange exchange;
     private final List<Request> requests = new ArrayList<>();
+    private int linkGroup = -1;
     private final Sink queue = new Sink() {
         @Override
         public void submit(Request request) {
@@ -53,6 +66,11 @@ public final class Batch {
         @Override
         public Exchange exchange() {
             return exchange;
+        }
+
+        @Override
+        public int linkGroup() {
+            return linkGroup;
         }
     };
     private final LinkChanges links;
@@ -95,6 +113,41 @@ public final class Batch {
         return rules;
     }
 
+    /**
+     * Puts every link this batch creates in device group {@code group} ({@code ip link add ... group
+     * N}), an owner tag: whatever a run leaves behind, also when its JVM is killed in the middle,
+     * a later run finds with {@link io.netns.netlink.link.Links#ofGroup rt.links().ofGroup(group)}
+     * ({@code ip link show group N}) and deletes in one request with
+     * {@link io.netns.netlink.link.LinkChanges#delGroup rt.links().delGroup(group)}
+     * ({@code ip link delete group N}); addresses and routes on those links, and veth peers, go
+     * with them. The tag is set on the link a spec names, in the namespace it is created in (a
+     * veth's peer keeps group 0 and goes when its other end is deleted).
+     *
+     * <pre>{@code
+     * rt.links().delGroup(OWNER);                         // leftovers of a run that died
+     * Batch b = rt.batch().linkGroup(OWNER);
+     * names.forEach(n -> b.links().add(LinkSpec.veth(n, n + "p")));
+     * b.execute().throwIfFailed();
+     * }</pre>
+     *
+     * @param group the group, 1 or more (0 is every device's default group); pick one per application
+     * @return this batch
+     * @throws IllegalArgumentException if {@code group} is not positive, or a spec queued later sets another group
+     * @throws IllegalStateException if requests are already queued
+     */
+    public Batch linkGroup(int group) {
+        if (group <= 0) {
+            throw new IllegalArgumentException("a batch's link group is 1 or more (0 is the default group), not "
+                    + group);
+        }
+        if (!requests.isEmpty()) {
+            throw new IllegalStateException("set the link group before queueing requests (" + requests.size()
+                    + " queued)");
+        }
+        linkGroup = group;
+        return this;
+    }
+
     /** {@return how many requests are queued} */
     public int size() {
         return requests.size();
@@ -102,13 +155,14 @@ public final class Batch {
 
     /**
      * Sends the queued requests, pipelined, and collects every acknowledgement. The batch is empty
-     * afterwards and may be reused.
+     * afterwards and may be reused (with the same link group).
      *
-     * @return which requests failed, and why
+     * @return what became of each request: applied, refused (and why), or not sent (and why)
      */
     public BatchResult execute() {
         List<Request> todo = List.copyOf(requests);
         requests.clear();
-        return new BatchResult(exchange.pipeline(todo));
+        Pipeline.Result r = exchange.pipeline(todo);
+        return new BatchResult(r.failures(), r.sent());
     }
 }

@@ -6,36 +6,90 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** What the kernel answered to each request of a {@link Batch}, in order. */
+/**
+ * What became of each request of a {@link Batch}, in order: applied by the kernel, refused by it,
+ * or never sent. Every request of the batch has an outcome; a failure of one never hides the
+ * others'.
+ */
 public final class BatchResult {
-    private final List<NetlinkException> results;
-
-    BatchResult(List<NetlinkException> results) {
-        this.results = Collections.unmodifiableList(new ArrayList<>(results));
+    /** What became of one request. */
+    public enum Outcome {
+        /** The kernel acknowledged it without error: the change is made. */
+        APPLIED,
+        /** The kernel refused it; {@link BatchResult#failure(int)} has its errno and text. Nothing changed. */
+        REFUSED,
+        /**
+         * It was never sent, so nothing changed: a device it names by name does not exist, or was to
+         * be created (or renamed to that name) by an earlier request of the batch that failed.
+         * {@link BatchResult#failure(int)} says which.
+         */
+        NOT_SENT
     }
 
-    /** {@return how many requests ran} */
+    private final List<NetlinkException> results;
+    private final boolean[] sent;
+
+    BatchResult(List<NetlinkException> results, boolean[] sent) {
+        this.results = Collections.unmodifiableList(new ArrayList<>(results));
+        this.sent = sent.clone();
+    }
+
+    /** {@return how many requests the batch had} */
     public int size() {
         return results.size();
     }
 
-    /** {@return whether every request succeeded} */
+    /** {@return whether every request was applied} */
     public boolean ok() {
         return results.stream().allMatch(r -> r == null);
     }
 
     /**
-     * The outcome of one request.
+     * {@return what became of one request}
      *
      * @param i the request's position in the batch, from 0
-     * @return why it failed, empty if it succeeded
+     * @throws IndexOutOfBoundsException if there is no request at {@code i}
+     */
+    public Outcome outcome(int i) {
+        if (results.get(i) == null) {
+            return Outcome.APPLIED;
+        }
+        return sent[i] ? Outcome.REFUSED : Outcome.NOT_SENT;
+    }
+
+    /**
+     * {@return whether the kernel applied one request}
+     *
+     * @param i the request's position in the batch, from 0
+     * @throws IndexOutOfBoundsException if there is no request at {@code i}
+     */
+    public boolean applied(int i) {
+        return results.get(i) == null;
+    }
+
+    /** {@return the positions of the requests the kernel applied, in order} */
+    public List<Integer> applied() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                out.add(i);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The failure of one request.
+     *
+     * @param i the request's position in the batch, from 0
+     * @return why it failed, empty if it was applied
      * @throws IndexOutOfBoundsException if there is no request at {@code i}
      */
     public Optional<NetlinkException> failure(int i) {
         return Optional.ofNullable(results.get(i));
     }
 
-    /** {@return the failures, in order} */
+    /** {@return the failures (refused and not sent), in order} */
     public List<NetlinkException> failures() {
         return results.stream().filter(r -> r != null).toList();
     }
@@ -43,7 +97,7 @@ public final class BatchResult {
     /**
      * Throws if any request failed, for callers that treat every failure as fatal.
      *
-     * @return this result when every request succeeded
+     * @return this result when every request was applied
      * @throws NetlinkException the first failure, with the others attached as suppressed exceptions
      */
     public BatchResult throwIfFailed() {
@@ -56,5 +110,15 @@ public final class BatchResult {
             first.addSuppressed(f.get(i));
         }
         throw first;
+    }
+
+    @Override
+    public String toString() {
+        int[] n = new int[Outcome.values().length];
+        for (int i = 0; i < results.size(); i++) {
+            n[outcome(i).ordinal()]++;
+        }
+        return "BatchResult[" + results.size() + " requests: " + n[0] + " applied, " + n[1] + " refused, " + n[2]
+                + " not sent]";
     }
 }

@@ -57,7 +57,20 @@ public class NetlinkException extends NetnsException {
      * @param errno the positive errno
      */
     protected NetlinkException(String message, String requestType, String target, int errno) {
-        super(message, requestType, target, errno, null, null);
+        this(message, requestType, target, errno, null);
+    }
+
+    /**
+     * As {@link #NetlinkException(String, String, String, int)}, caused by another failure.
+     *
+     * @param message the whole message
+     * @param requestType the request's message type name
+     * @param target what the request was about
+     * @param errno the positive errno
+     * @param cause what made this request fail, or null
+     */
+    protected NetlinkException(String message, String requestType, String target, int errno, Throwable cause) {
+        super(message, requestType, target, errno, null, cause);
         this.requestType = requestType;
         this.attributeOffset = -1;
     }

@@ -2,6 +2,7 @@
 package io.netns.netlink;
 
 import io.netns.Errno;
+
 /**
  * There is no such link: {@code ip} says {@code Cannot find device "NAME"}. (ENODEV)
  */
@@ -32,6 +33,24 @@ public class NoSuchLinkException extends NetlinkException {
      */
     public NoSuchLinkException(String requestType, String target, String device) {
         super(requestType + (target == null || target.isEmpty() ? "" : " " + target) + ": Cannot find device \""
-                + device + "\"", requestType, target, io.netns.Errno.ENODEV);
+                + device + "\"", requestType, target, Errno.ENODEV);
+    }
+
+    /**
+     * A request of a batch names a device that an earlier request of the same batch was to create
+     * (or rename to that name) and did not: it is not sent, even if a link of that name exists from
+     * before, since that is not the link the batch meant.
+     *
+     * @param requestType the type of the request that named the device
+     * @param target what that request was about
+     * @param device the name
+     * @param failedRequest the earlier request's position in the batch
+     * @param cause why the earlier request failed (the cause of this exception)
+     */
+    public NoSuchLinkException(String requestType, String target, String device, int failedRequest,
+                               NetlinkException cause) {
+        super(requestType + (target == null || target.isEmpty() ? "" : " " + target) + ": not sent: \"" + device
+                + "\" was to be made by request #" + failedRequest + " of this batch, which failed ("
+                + cause.getMessage() + ")", requestType, target, Errno.ENODEV, cause);
     }
 }

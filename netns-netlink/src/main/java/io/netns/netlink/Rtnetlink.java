@@ -36,10 +36,12 @@ import java.util.function.Consumer;
  * the caller's thread never moves. There is no default or global instance: every handle names its
  * namespace.
  *
- * <p><b>Threads.</b> A handle is safe to share: requests are serialised, one at a time. A
- * {@link java.util.stream.Stream} from a {@code stream} method holds the handle until it is
- * exhausted or closed: use it in try-with-resources, and do not issue other requests from the
- * thread iterating it (that is refused with {@link IllegalStateException}).
+ * <p><b>Threads.</b> A handle is safe to share: requests are serialised, one at a time, under a
+ * lock held only while one request's messages are exchanged with the kernel, never while the
+ * caller's code runs, so no operation waits on a thread that went away. A
+ * {@link java.util.stream.Stream} from a {@code stream} method reads on a socket of its own and
+ * holds nothing of the handle: close it (try-with-resources) to free that socket at once; one
+ * dropped unfinished keeps it until {@link #close()} or until it has been garbage-collected.
  *
  * <p><b>Errors.</b> A refused request throws {@link NetlinkException} (or a typed subclass:
  * {@link NoSuchLinkException}, {@link AlreadyExistsException} ...) with the errno, the request type

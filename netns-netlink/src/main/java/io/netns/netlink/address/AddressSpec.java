@@ -7,6 +7,7 @@ import io.netns.netlink.RawAttribute;
 import io.netns.netlink.IpPrefix;
 import io.netns.netlink.Scope;
 import io.netns.netlink.internal.IfRef;
+import io.netns.netlink.internal.LinkNames;
 import io.netns.netlink.internal.IpText;
 
 import io.netns.netlink.wire.Ifa;
@@ -126,15 +127,17 @@ public final class AddressSpec {
     /**
      * {@return with {@code label LABEL} (IPv4; must start with the device name, e.g. {@code eth0:1})}
      *
-     * @param label the label, 1 to 15 characters
-     * @throws IllegalArgumentException if the prefix is not IPv4 or the label's length is out of range
+     * @param label the label, 1 to 15 bytes in UTF-8
+     * @throws IllegalArgumentException if the prefix is not IPv4, the label's length is out of range,
+     *         or it holds a NUL or cannot be encoded as UTF-8
      */
     public AddressSpec label(String label) {
         if (!(prefix.address() instanceof Inet4Address)) {
             throw new IllegalArgumentException("labels are IPv4 only");
         }
-        if (label.isEmpty() || label.length() > 15) {
-            throw new IllegalArgumentException("a label has 1..15 characters");
+        int bytes = LinkNames.utf8("address label", label).length;
+        if (bytes == 0 || bytes > LinkNames.MAX_BYTES) {
+            throw new IllegalArgumentException("a label has 1..15 bytes in UTF-8, not " + bytes);
         }
         return with(peer, broadcast, label, scope, flags, validLifetime, preferredLifetime);
     }

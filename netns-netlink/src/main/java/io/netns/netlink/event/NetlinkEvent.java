@@ -88,8 +88,11 @@ public sealed interface NetlinkEvent {
 
     /**
      * The kernel dropped events because they were not read fast enough (ENOBUFS on the socket).
-     * What was missed is unknown: dump the state again (e.g. {@link io.netns.netlink.Rtnetlink#links()}) to resync.
-     * The monitor keeps working after this.
+     * What was missed is unknown: dump the state again (e.g. {@code rt.addresses().list()}), replace
+     * what you knew with it, then go on applying the events that follow; that converges to the
+     * kernel's state. Events that were queued before the overrun are dropped by the monitor, never
+     * delivered after this one: they predate the drop and would undo the re-dump. The monitor keeps
+     * working after this.
      */
     record Overrun() implements NetlinkEvent {
     }

@@ -207,7 +207,7 @@ public final class NetlinkMonitor implements AutoCloseable {
                 }
             } catch (NetnsException e) {
                 if (NetlinkSocket.isEnobufs(e)) {
-                    pending.add(new NetlinkEvent.Overrun());
+                    overrun();
                     continue; // the error is consumed; the socket goes on
                 }
                 throw e;
@@ -227,6 +227,29 @@ public final class NetlinkMonitor implements AutoCloseable {
             }
         }
         return pending.size() > before;
+    }
+
+    /**
+     * The kernel dropped notifications and said so (ENOBUFS). Everything still queued is older than
+     * the drop: after an overrun the kernel queues nothing more for this socket (it is "congested")
+     * until its queue is empty. Delivered after the Overrun, those events would undo what the
+     * consumer's re-dump shows (an address deleted meanwhile would come back), so they are
+     * dropped, with the events read but not yet taken; the kernel queues again from here on.
+     */
+    private void overrun() {
+        pending.clear();
+        pending.add(new NetlinkEvent.Overrun());
+        while (true) {
+            try {
+                if (!socket.receive(true)) {
+                    return;
+                }
+            } catch (NetnsException e) {
+                if (!NetlinkSocket.isEnobufs(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static NetlinkEvent decode(MessageReader r) {

@@ -17,12 +17,17 @@ import io.netns.netlink.wire.MessageWriter;
 import io.netns.netlink.wire.Nlmsg;
 import io.netns.netlink.wire.Rtm;
 
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,20 +42,21 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
  * The one request/reply engine of a netlink socket, used by every family (links, routes ... and
  * other netlink protocols): send and await the ack, a single reply, dumps collected or streamed
  * (retried when the kernel flags them interrupted), and pipelined batches. Extended acks become
- * {@link NetlinkException}s (typed by errno). One request runs at a time (a lock); a streamed dump
- * holds the lock until it ends or is closed.
+ * {@link NetlinkException}s (typed by errno). One request runs at a time, under a lock that is held
+ * only while that request's messages are exchanged, never while the caller's code runs: a streamed
+ * dump reads on a socket of its own ({@link DumpStream}) and holds no lock between elements.
  */
 public final class Exchange implements Sink, AutoCloseable {
     private static final int DUMP_RETRIES = 5;
-    /** How many batch requests are in flight before their acks are read. */
-    private static final int WINDOW = 1024;
 
     private final NetworkNamespace namespace;
     private final NetlinkSocket socket;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Set while a streamed dump owns the socket. */
-    private DumpStream<?> openDump;
     private volatile boolean closed;
+    /** The sockets of the streams not finished yet, each tracked by a phantom reference to its stream. */
+    private final Set<StreamRef> streams = ConcurrentHashMap.newKeySet();
+    /** Where the references of streams dropped unfinished arrive once the streams are collected. */
+    private final ReferenceQueue<Object> abandoned = new ReferenceQueue<>();
     /** Other sockets of the handle (a link-event socket), closed with it. */
     private final List<AutoCloseable> companions = new ArrayList<>();
 
@@ -94,11 +100,7 @@ public final class Exchange implements Sink, AutoCloseable {
         return this;
     }
 
-    private void enter() {
-        if (lock.isHeldByCurrentThread() && openDump != null) {
-            throw new IllegalStateException("a streamed dump is still open on this Rtnetlink handle: "
-                    + "finish or close it before the next request");
-        }
+    void enter() {
         lock.lock();
         if (closed) {
             lock.unlock();
@@ -106,7 +108,7 @@ public final class Exchange implements Sink, AutoCloseable {
         }
     }
 
-    private void leave() {
+    void leave() {
         lock.unlock();
     }
 
@@ -232,7 +234,7 @@ public final class Exchange implements Sink, AutoCloseable {
     }
 
     /** A device lookup on behalf of {@code request}: ENODEV names the request, like ip's "Cannot find device". */
-    private int lookupFor(Request request, String name) {
+    int lookupFor(Request request, String name) {
         try {
             return linkIndexLocked(name);
         } catch (NetlinkException e) {
@@ -243,7 +245,7 @@ public final class Exchange implements Sink, AutoCloseable {
         }
     }
 
-    private static Request.Resolved resolved(Map<IfRef, Integer> indexes, Map<NetworkNamespace, Integer> fds) {
+    static Request.Resolved resolved(Map<IfRef, Integer> indexes, Map<NetworkNamespace, Integer> fds) {
         return new Request.Resolved() {
             @Override
             public int index(IfRef device) {
@@ -258,7 +260,7 @@ public final class Exchange implements Sink, AutoCloseable {
     }
 
     /** Runs {@code body} with the descriptors of {@code nss} open (each distinct handle once). */
-    private static <T> T withFds(List<NetworkNamespace> nss, int i, Map<NetworkNamespace, Integer> fds,
+    static <T> T withFds(List<NetworkNamespace> nss, int i, Map<NetworkNamespace, Integer> fds,
                                  Function<Map<NetworkNamespace, Integer>, T> body) {
         if (i == nss.size()) {
             return body.apply(fds);
@@ -318,7 +320,7 @@ public final class Exchange implements Sink, AutoCloseable {
     private boolean dumpLocked(String what, Request.Encoder encoder, Consumer<MessageReader> each) {
         int seq = socket.nextSeq();
         encoder.encode(socket.tx.reset(), seq);
-        int requestType = encodedType();
+        int requestType = encodedType(socket);
         socket.flush();
         boolean interrupted = false;
         while (true) {
@@ -375,13 +377,15 @@ public final class Exchange implements Sink, AutoCloseable {
     }
 
     /** The type of the request just encoded into the writer (for naming a failed dump). */
-    private int encodedType() {
+    static int encodedType(NetlinkSocket socket) {
         return Short.toUnsignedInt(socket.tx.buffer().get(JAVA_SHORT_UNALIGNED, 4));
     }
 
     /**
-     * Streams a dump as the kernel sends it, one datagram in memory at a time. The stream holds
-     * the lock until it is exhausted or closed; it must be consumed by the thread that opened it.
+     * Streams a dump as the kernel sends it, one datagram in memory at a time, on a socket of its
+     * own opened in the namespace for this stream (so the namespace handle must be open). The
+     * stream holds no lock of this exchange: other requests, from any thread, and {@link #close()}
+     * go on while it is open, and a stream dropped unfinished blocks nothing.
      *
      * @param what what is dumped, for errors
      * @param encoder the dump request
@@ -389,163 +393,89 @@ public final class Exchange implements Sink, AutoCloseable {
      * @param decoder decodes one message
      * @param filter keeps only what it accepts, or null for all
      * @param <T> the decoded type
-     * @return the stream; close it
+     * @return the stream; close it to free its socket at once
+     * @throws IllegalStateException if this exchange or the namespace handle is closed
      */
     public <T> Stream<T> stream(String what, Request.Encoder encoder, int messageType,
                                 Function<MessageReader, T> decoder, Predicate<T> filter) {
-        enter();
+        if (closed) {
+            throw new IllegalStateException("Rtnetlink handle of " + namespace + " is closed");
+        }
+        reclaimAbandoned();
+        NetlinkSocket own;
+        try {
+            own = NetlinkSocket.open(namespace);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("a streamed dump opens a socket of its own in " + namespace
+                    + ", whose handle is closed: keep it open while you stream, or list instead", e);
+        }
         DumpStream<T> ds;
         try {
-            int seq = socket.nextSeq();
-            encoder.encode(socket.tx.reset(), seq);
-            int requestType = encodedType();
-            socket.flush();
-            ds = new DumpStream<>(this, what, seq, requestType, messageType, decoder, filter);
-            openDump = ds;
+            ds = new DumpStream<>(this, own, what, encoder, messageType, decoder, filter);
         } catch (RuntimeException e) {
-            leave();
+            own.close();
             throw e;
+        }
+        StreamRef ref = new StreamRef(ds, ds.own, abandoned);
+        ds.ref = ref;
+        streams.add(ref);
+        if (closed) { // closed meanwhile: close() may not have seen this stream
+            ds.close();
+            throw new IllegalStateException("Rtnetlink handle of " + namespace + " is closed");
         }
         return StreamSupport.stream(ds, false).onClose(ds::close);
     }
 
-    /** Called by a stream when it is done: the socket is free for the next request. */
-    void release(DumpStream<?> ds) {
-        if (openDump == ds) {
-            openDump = null;
+    /** Tracks a stream's socket without keeping the stream reachable. */
+    static final class StreamRef extends PhantomReference<Object> {
+        final DumpStream.Own own;
+
+        StreamRef(Object stream, DumpStream.Own own, ReferenceQueue<Object> queue) {
+            super(stream, queue);
+            this.own = own;
         }
-        leave();
+    }
+
+    /** Called by a stream that is done: its socket is closed, nothing to track any more. */
+    void forget(StreamRef ref) {
+        if (ref != null) {
+            streams.remove(ref);
+            ref.clear();
+        }
+    }
+
+    /** Closes the sockets of streams that were dropped unfinished and have been collected since. */
+    private void reclaimAbandoned() {
+        Reference<?> r;
+        while ((r = abandoned.poll()) != null) {
+            StreamRef ref = (StreamRef) r;
+            streams.remove(ref);
+            ref.own.close();
+        }
     }
 
     boolean isClosed() {
         return closed;
     }
 
-
     // ------------------------------------------------------------------ batches
 
     /**
      * Sends requests pipelined (many per {@code sendmsg}, up to a window of unacknowledged ones)
-     * and reads their acks, matched back by sequence number. A device named by name is looked up
-     * when its request's turn comes; what is queued before it is sent and acknowledged first, so a
-     * link created earlier in the batch can be named. A failed lookup fails that request alone.
+     * and reads their acks, matched back by sequence number; see {@link Pipeline}.
      *
      * @param requests the requests, in order
-     * @return for each request, null if applied, else why not
+     * @return what became of each
      */
-    public List<NetlinkException> pipeline(List<Request> requests) {
-        List<NetworkNamespace> namespaces = new ArrayList<>();
-        for (Request r : requests) {
-            namespaces.addAll(r.namespaces());
-        }
-        return withFds(namespaces, 0, new IdentityHashMap<>(), fds -> {
-            List<NetlinkException> results = new ArrayList<>(requests.size());
-            for (int i = 0; i < requests.size(); i++) {
-                results.add(null);
-            }
-            Map<String, Integer> known = new HashMap<>();
-            enter();
-            try {
-                int[] seqs = new int[requests.size()];
-                boolean[] sent = new boolean[requests.size()];
-                int first = 0;
-                int i = 0;
-                while (i < requests.size()) {
-                    Request op = requests.get(i);
-                    if (op.devices().stream().anyMatch(d -> d.index() == 0 && !known.containsKey(d.name()))) {
-                        // the name may be a link created earlier in this batch: apply what is queued first
-                        collect(seqs, sent, first, i, requests, results);
-                        first = i;
-                    }
-                    Map<IfRef, Integer> indexes = new HashMap<>();
-                    NetlinkException failed = null;
-                    for (IfRef d : op.devices()) {
-                        if (d.index() > 0) {
-                            continue;
-                        }
-                        Integer idx = known.get(d.name());
-                        if (idx == null) {
-                            try {
-                                idx = lookupFor(op, d.name());
-                            } catch (NetlinkException e) {
-                                failed = e;
-                                break;
-                            }
-                            known.put(d.name(), idx);
-                        }
-                        indexes.put(d, idx);
-                    }
-                    if (failed != null) {
-                        results.set(i, failed);
-                    } else {
-                        int seq = socket.nextSeq();
-                        seqs[i] = seq;
-                        sent[i] = true;
-                        op.encode(socket.tx, seq, resolved(indexes, fds));
-                        if (op.type() == Rtm.RTM_DELLINK || op.type() == Rtm.RTM_NEWLINK) {
-                            known.clear(); // names may now mean other links (renamed, deleted, recreated)
-                        }
-                    }
-                    i++;
-                    if (i - first >= WINDOW || socket.tx.position() > 256 * 1024) {
-                        collect(seqs, sent, first, i, requests, results);
-                        first = i;
-                    }
-                }
-                collect(seqs, sent, first, i, requests, results);
-            } finally {
-                leave();
-            }
-            return results;
-        });
+    public Pipeline.Result pipeline(List<Request> requests) {
+        return new Pipeline(this, socket).run(requests);
     }
 
-    /** Sends what the writer holds (requests first..end-1) and reads one ack per sent request. */
-    private void collect(int[] seqs, boolean[] sent, int first, int end, List<Request> ops,
-                         List<NetlinkException> results) {
-        int pending = 0;
-        int base = 0;
-        for (int k = first; k < end; k++) {
-            if (sent[k]) {
-                if (pending == 0) {
-                    base = k;
-                }
-                pending++;
-            }
-        }
-        if (pending == 0) {
-            return;
-        }
-        socket.flush();
-        // matched by value, not by offset from the first: numbers wrap around, and a request
-        // whose lookup failed got none
-        Map<Integer, Integer> bySeq = new HashMap<>();
-        for (int k = base; k < end; k++) {
-            if (sent[k]) {
-                bySeq.put(seqs[k], k);
-            }
-        }
-        while (pending > 0) {
-            socket.receive(false);
-            MessageReader r = socket.reader;
-            while (r.next()) {
-                if (r.pid() != socket.portId || r.type() != Nlmsg.NLMSG_ERROR) {
-                    continue;
-                }
-                Integer k = bySeq.remove(r.seq());
-                if (k == null) {
-                    continue;
-                }
-                ErrorMessage e = ErrorMessage.decode(r);
-                if (!e.isAck()) {
-                    results.set(k, NetlinkSocket.failure(e, ops.get(k).target()));
-                }
-                pending--;
-            }
-        }
-    }
-
-    /** Closes the socket; a stream this thread still has open is finished first. Idempotent. */
+    /**
+     * Closes the socket, the sockets of the streams still open (their next element throws
+     * {@link IllegalStateException}) and the companions. Waits only for a request or a stream's
+     * receive in progress, never for a stream's consumer. Idempotent.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -553,11 +483,14 @@ public final class Exchange implements Sink, AutoCloseable {
             if (closed) {
                 return;
             }
-            if (openDump != null) {
-                openDump.close();
-            }
             closed = true;
             socket.close();
+            for (StreamRef ref : streams) {
+                ref.own.close();
+                ref.clear();
+            }
+            streams.clear();
+            reclaimAbandoned();
             for (AutoCloseable c : companions) {
                 try {
                     c.close();

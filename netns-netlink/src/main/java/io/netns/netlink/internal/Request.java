@@ -38,6 +38,56 @@ public interface Request {
     }
 
     /**
+     * {@return the link names this request makes exist in the socket's namespace if it succeeds (a
+     * new link, a veth peer beside it, a rename)}: when it fails, a batch does not send the later
+     * requests that name them, which would otherwise find nothing or a link of that name from before
+     */
+    default List<String> names() {
+        return List.of();
+    }
+
+    /**
+     * {@return this request, declaring the link names it makes exist}
+     *
+     * @param names see {@link #names()}
+     */
+    default Request naming(List<String> names) {
+        List<String> copy = List.copyOf(names);
+        Request r = this;
+        return new Request() {
+            @Override
+            public int type() {
+                return r.type();
+            }
+
+            @Override
+            public String target() {
+                return r.target();
+            }
+
+            @Override
+            public List<IfRef> devices() {
+                return r.devices();
+            }
+
+            @Override
+            public List<NetworkNamespace> namespaces() {
+                return r.namespaces();
+            }
+
+            @Override
+            public List<String> names() {
+                return copy;
+            }
+
+            @Override
+            public void encode(MessageWriter w, int seq, Resolved resolved) {
+                r.encode(w, seq, resolved);
+            }
+        };
+    }
+
+    /**
      * Encodes the request.
      *
      * @param w the writer

@@ -17,4 +17,9 @@ public interface Sink {
 
     /** {@return the exchange behind this sink: reads and lookups always run at once} */
     Exchange exchange();
+
+    /** {@return the group every link created through this sink gets, or -1 for none (a batch's {@code linkGroup})} */
+    default int linkGroup() {
+        return -1;
+    }
 }

@@ -6,6 +6,7 @@ import io.netns.netlink.internal.IfRef;
 import io.netns.netlink.internal.Request;
 import io.netns.netlink.internal.Sink;
 import io.netns.netlink.link.kind.Tun;
+import io.netns.netlink.link.kind.Veth;
 import io.netns.netlink.wire.Ifla;
 import io.netns.netlink.wire.MessageWriter;
 import io.netns.netlink.wire.Rtm;
@@ -28,24 +29,45 @@ abstract class LinkRequests implements LinkChanges {
     }
 
     @Override
-    public void add(LinkSpec<?> spec) {
-        Objects.requireNonNull(spec, "spec");
-        LinkSpec.Common c = ((LinkSpec<?>) spec).common;
-        if (spec instanceof Tun.Spec tun) {
+    public void add(LinkSpec<?> given) {
+        Objects.requireNonNull(given, "spec");
+        if (given instanceof Tun.Spec tun) {
             addTun(tun);
             return;
         }
+        LinkSpec<?> spec = tagged(given);
+        LinkSpec.Common c = spec.common;
         if (c.alias != null && c.namespace != null) {
             throw new IllegalArgumentException("the kernel ignores an alias when creating a link, and it cannot be set "
                     + "afterwards through this socket in another namespace: set it through a handle of that namespace");
         }
         List<NetworkNamespace> namespaces = new ArrayList<>(spec.namespaces());
         namespaces.add(c.namespace);
+        List<String> made = new ArrayList<>(2); // the names this creates beside the socket
+        if (c.namespace == null) {
+            made.add(c.name);
+        }
+        if (spec instanceof Veth.Spec v && v.kind().peerNamespace().isEmpty()) {
+            made.add(v.kind().peerName());
+        }
         sink.submit(Request.of(Rtm.RTM_NEWLINK, c.name, refs(c.parent, c.master), namespaces, (w, seq, r) ->
-                spec.encode(w, seq, r.index(c.parent), r.index(c.master), r::fd)));
+                spec.encode(w, seq, r.index(c.parent), r.index(c.master), r::fd)).naming(made));
         if (c.alias != null) {
             setAliasOrUndo(c.name, c.alias);
         }
+    }
+
+    /** The spec with the sink's link group (a batch's owner tag), if it has one. */
+    private LinkSpec<?> tagged(LinkSpec<?> spec) {
+        int group = sink.linkGroup();
+        if (group < 0 || spec.common.group == group) {
+            return spec;
+        }
+        if (spec.common.group >= 0) {
+            throw new IllegalArgumentException("the spec of " + spec.name() + " sets group " + spec.common.group
+                    + ", but this batch puts every link it creates in group " + group);
+        }
+        return spec.group(group);
     }
 
     /** The alias request after a creation; a direct handle deletes the link again if it fails. */
@@ -81,9 +103,10 @@ abstract class LinkRequests implements LinkChanges {
         }
         List<NetworkNamespace> nss = new ArrayList<>(1);
         nss.add(u.namespace);
+        List<String> made = u.name != null && u.namespace == null ? List.of(u.name) : List.of();
         sink.submit(Request.of(Rtm.RTM_NEWLINK, dev.toString(), refs(dev, u.master), nss, (w, seq, r) ->
                 encodeSet(w, seq, r.index(dev), u, u.noMaster ? 0 : u.master == null ? -1 : r.index(u.master),
-                        r.fd(u.namespace))));
+                        r.fd(u.namespace))).naming(made));
     }
 
     @Override

@@ -25,7 +25,6 @@ import io.netns.netlink.wire.IflaInfo;
 import io.netns.netlink.wire.MessageWriter;
 import io.netns.netlink.wire.Rtm;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +43,11 @@ import java.util.function.ToIntFunction;
  * rt.links().add(LinkSpec.vxlan("vx0", 42).dstPort(4789).device("veth0"));
  * }</pre>
  *
- * <p>Names are checked as the kernel would (1..15 bytes, no '/', ':' or whitespace) when the spec
- * is made, before anything is sent.
+ * <p>Names are checked when the spec is made, before anything is sent, exactly as the kernel's
+ * {@code dev_valid_name} checks their UTF-8 bytes: 1..15 bytes, not {@code .} or {@code ..}, no
+ * '/', ':' or byte the kernel counts as whitespace (0x09-0x0D, 0x20 and 0xA0, so {@code à}, C3 A0,
+ * is refused while {@code é} is not). {@code %d} templates and strings UTF-8 cannot encode
+ * (unpaired surrogates) are refused as well, all with {@link IllegalArgumentException}.
  *
  * @param <S> the kind's own spec type, returned by every option
  */
@@ -361,11 +363,11 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>>
      * on creation
      *
      * @param alias the alias, shorter than 256 bytes in UTF-8
-     * @throws IllegalArgumentException if it is too long
+     * @throws IllegalArgumentException if it is too long, holds a NUL or cannot be encoded as UTF-8
      */
     public S alias(String alias) {
-        if (alias.getBytes(StandardCharsets.UTF_8).length >= 256) {
-            throw new IllegalArgumentException("alias must be shorter than 256 bytes");
+        if (LinkNames.utf8("alias", alias).length >= 256) {
+            throw new IllegalArgumentException("alias must be shorter than 256 bytes in UTF-8");
         }
         return change(c -> c.alias = alias);
     }

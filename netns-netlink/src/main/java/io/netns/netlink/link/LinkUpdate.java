@@ -6,7 +6,6 @@ import io.netns.netlink.MacAddress;
 import io.netns.netlink.internal.IfRef;
 import io.netns.netlink.internal.LinkNames;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -74,7 +73,8 @@ public final class LinkUpdate {
      * {@return {@code name NEW}}
      *
      * @param newName the link's new name
-     * @throws IllegalArgumentException if it is not a valid interface name
+     * @throws IllegalArgumentException if it is not a valid interface name (as for {@link LinkSpec}),
+     *         a {@code %d} template included
      */
     public LinkUpdate name(String newName) {
         return new LinkUpdate(up, mtu, LinkNames.check(newName), address, txQueueLength, alias, group, master,
@@ -108,11 +108,11 @@ public final class LinkUpdate {
      * {@return {@code alias TEXT}}
      *
      * @param alias the alias, shorter than 256 bytes in UTF-8
-     * @throws IllegalArgumentException if it is too long
+     * @throws IllegalArgumentException if it is too long, holds a NUL or cannot be encoded as UTF-8
      */
     public LinkUpdate alias(String alias) {
-        if (alias.getBytes(StandardCharsets.UTF_8).length >= 256) {
-            throw new IllegalArgumentException("alias must be shorter than 256 bytes");
+        if (LinkNames.utf8("alias", alias).length >= 256) {
+            throw new IllegalArgumentException("alias must be shorter than 256 bytes in UTF-8");
         }
         return new LinkUpdate(up, mtu, name, address, txQueueLength, alias, group, master, noMaster, namespace);
     }

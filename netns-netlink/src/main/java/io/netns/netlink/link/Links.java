@@ -178,11 +178,32 @@ public final class Links extends LinkRequests {
     }
 
     /**
+     * The links of one device group: {@code ip link show group N}. With a batch's
+     * {@link io.netns.netlink.Batch#linkGroup link group} as an owner tag, this finds what an
+     * earlier run left behind; {@link #delGroup(int)} deletes it in one request.
+     *
+     * @param group the group number (0 is the default group of every device)
+     * @return the links in that group
+     * @throws IllegalArgumentException if {@code group} is negative
+     */
+    public List<Link> ofGroup(int group) {
+        if (group < 0) {
+            throw new IllegalArgumentException("group must not be negative");
+        }
+        return ex.dump("links of group " + group, (w, seq) -> encodeDump(w, seq, 0), Rtm.RTM_NEWLINK, Link::decode,
+                l -> l.group() == group);
+    }
+
+    /**
      * Streams every link ({@code ip link show}) as the kernel sends them, one datagram in memory at a
-     * time. Close the stream (try-with-resources): until it is exhausted or closed it holds the
-     * handle's lock, and it must be consumed by the thread that opened it.
+     * time, on a socket of its own opened now in the namespace (keep the namespace handle open). The
+     * stream holds nothing of the handle: other requests and {@code close()} go on meanwhile. Close
+     * it (try-with-resources) to free its socket at once; one dropped unfinished keeps it until the
+     * handle is closed or the stream has been garbage-collected. A link added or deleted during the
+     * dump ends it in {@link io.netns.netlink.DumpInterruptedException}.
      *
      * @return the links
+     * @throws IllegalStateException if the handle or the namespace handle is closed
      */
     public Stream<Link> stream() {
         return ex.stream("links", (w, seq) -> encodeDump(w, seq, 0), Rtm.RTM_NEWLINK, Link::decode, null);

@@ -90,15 +90,18 @@ public final class Routes extends RouteRequests {
 
     /**
      * Streams the routes of one family and table as the kernel sends them, without holding them all
-     * in memory (a table of a million routes needs only one 32 KiB datagram at a time). Close the
-     * stream (try-with-resources): until it is exhausted or closed it holds the handle's lock, and
-     * it must be consumed by the thread that opened it. A dump the kernel reports interrupted by
-     * concurrent changes ends in {@link io.netns.netlink.DumpInterruptedException} after the items
-     * already delivered.
+     * in memory (a table of a million routes needs only one 32 KiB datagram at a time). The stream
+     * reads on a socket of its own, opened now in the namespace (keep the namespace handle open):
+     * it holds nothing of the handle, which serves other requests and {@code close()} meanwhile.
+     * Close it (try-with-resources) to free that socket at once; one dropped unfinished keeps it
+     * until the handle is closed or the stream has been garbage-collected. A dump the kernel
+     * reports interrupted by concurrent changes ends in
+     * {@link io.netns.netlink.DumpInterruptedException} after the items already delivered.
      *
      * @param family the family, {@link Family#UNSPEC} for both
      * @param table a table id, or 0 for every table
      * @return the routes: {@code ip route show table N}
+     * @throws IllegalStateException if the handle or the namespace handle is closed
      */
     public Stream<Route> stream(Family family, long table) {
         Objects.requireNonNull(family, "family");

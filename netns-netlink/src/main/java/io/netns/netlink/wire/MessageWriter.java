@@ -3,6 +3,7 @@ package io.netns.netlink.wire;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -518,18 +519,21 @@ public final class MessageWriter implements AutoCloseable {
      * @param type the attribute type (nla_type), flag bits included
      * @param s the value, without a NUL of its own
      * @return this writer
+     * @throws IllegalArgumentException if {@code s} holds a NUL or cannot be encoded as UTF-8 (an
+     *         unpaired surrogate): it is refused rather than sent changed
      */
     public MessageWriter attrString(int type, String s) {
+        Utf8.checkNoNul(s);
         int n = s.length();
         boolean ascii = true;
         for (int i = 0; i < n && ascii; i++) {
             ascii = s.charAt(i) < 0x80;
         }
         if (!ascii) {
-            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            attrHeader(type, utf8.length + 1);
-            MemorySegment.copy(utf8, 0, buf, JAVA_BYTE, pos, utf8.length);
-            pos += utf8.length;
+            ByteBuffer utf8 = Utf8.strict(s);
+            attrHeader(type, utf8.remaining() + 1);
+            MemorySegment.copy(MemorySegment.ofBuffer(utf8), 0, buf, pos, utf8.remaining());
+            pos += utf8.remaining();
         } else {
             attrHeader(type, n + 1);
             for (int i = 0; i < n; i++) {
