@@ -312,42 +312,4 @@ final class PinnedExecutor implements Executor {
             throw (X) f;
         }
     }
-
-    /**
-     * Wakes virtual threads on behalf of pinned threads. It is started by the first virtual thread
-     * that waits for a task, so it runs in the namespace of the virtual threads' carriers, and any
-     * carrier the scheduler starts while it unparks is born there too, never inside a namespace.
-     */
-    static final class VirtualWaker {
-        private static final LinkedTransferQueue<Thread> PENDING = new LinkedTransferQueue<>();
-        private static volatile Thread thread;
-
-        private VirtualWaker() {
-        }
-
-        static void ensureStarted() {
-            if (thread == null) {
-                synchronized (VirtualWaker.class) {
-                    if (thread == null) {
-                        thread = Thread.ofPlatform().daemon(true).name("netns-virtual-thread-waker")
-                                .start(VirtualWaker::loop);
-                    }
-                }
-            }
-        }
-
-        static void wake(Thread virtual) {
-            PENDING.offer(virtual);
-        }
-
-        private static void loop() {
-            while (true) {
-                try {
-                    LockSupport.unpark(PENDING.take());
-                } catch (InterruptedException ignored) {
-                    // keep serving: nobody else wakes the waiting virtual threads
-                }
-            }
-        }
-    }
 }
