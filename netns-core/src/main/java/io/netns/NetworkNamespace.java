@@ -133,7 +133,7 @@ public final class NetworkNamespace implements AutoCloseable {
                     if (fd.isClosed()) {
                         throw new IllegalStateException(describe() + " handle is closed");
                     }
-                    e = new PinnedExecutor(this);
+                    e = new PinnedExecutor(fd, "netns-" + (name != null ? name : "net:" + stat.ino()) + "-");
                     executor = e;
                 }
             }
@@ -143,11 +143,15 @@ public final class NetworkNamespace implements AutoCloseable {
 
     /**
      * Runs {@code task} on a platform thread that lives inside this namespace and waits for it.
-     * The calling thread does not move; virtual threads may call this. Like
-     * {@code ip netns exec NAME} for a piece of Java code.
+     * The calling thread does not move; virtual threads may call this. Interrupts and
+     * {@link #close()} work as for {@link #call}. Like {@code ip netns exec NAME} for a piece of
+     * Java code.
      *
      * @param task the code to run inside
      * @throws RuntimeException or Error: whatever {@code task} threw, unwrapped
+     * @throws java.util.concurrent.CancellationException if the caller was interrupted before the task
+     *         started; the task is not run
+     * @throws IllegalStateException if the handle is closed, or was closed before the task started
      */
     public void run(Runnable task) {
         Objects.requireNonNull(task, "task");
@@ -165,13 +169,26 @@ public final class NetworkNamespace implements AutoCloseable {
      *
      * <pre>{@code long inside = ns.call(() -> Files.readAttributes(...)); }</pre>
      *
+     * <p>An interrupted caller: if the task has not started (the caller's interrupt status was
+     * already set when it called, or it was interrupted while the task waited for a thread), the
+     * task is withdrawn, never runs, and the caller gets {@code CancellationException}. If the task
+     * has started, the interrupt is passed on to the task's thread (so {@code sleep}, blocking
+     * channel calls and the like end early) and the caller waits for the task and gets its result
+     * or exception. Never both: a task reported cancelled did not run. The caller's interrupt
+     * status is still set afterwards, whatever the outcome. A call made from one of this handle's
+     * own pinned threads runs inline, like a plain method call.
+     *
+     * <p>{@link #close()} lets a task that has started finish and deliver its result; a call whose
+     * task has not started fails at once with {@code IllegalStateException}, as does every later call.
+     *
      * @param task the code to run inside
      * @param <T> the result type
      * @param <X> the checked exception {@code task} may throw
      * @return what {@code task} returned
      * @throws X what {@code task} threw
-     * @throws java.util.concurrent.CancellationException if the caller was interrupted while waiting
-     *         (the task's thread is interrupted too)
+     * @throws java.util.concurrent.CancellationException if the caller was interrupted before the task
+     *         started; the task is not run
+     * @throws IllegalStateException if the handle is closed, or was closed before the task started
      */
     public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X {
         Objects.requireNonNull(task, "task");
@@ -181,9 +198,11 @@ public final class NetworkNamespace implements AutoCloseable {
     /**
      * An executor whose daemon platform threads live inside this namespace (created inside, never
      * moved out, named {@code netns-NAME-N}). Use it with {@code CompletableFuture.supplyAsync(...,
-     * ns.executor())}. It is owned by this handle and ends with {@link #close()}.
+     * ns.executor())}. It is owned by this handle and ends with {@link #close()}: tasks submitted
+     * before still run, later ones get {@link java.util.concurrent.RejectedExecutionException}.
      *
      * @return the executor of this handle
+     * @throws IllegalStateException if the handle is closed
      */
     public Executor executor() {
         return pinned();
@@ -408,9 +427,10 @@ public final class NetworkNamespace implements AutoCloseable {
     // ------------------------------------------------------------------ identity
 
     /**
-     * Releases the namespace descriptor and stops this handle's pinned threads once their queued
-     * tasks finished. The namespace itself is not deleted (see {@link Netns#delete(String)}).
-     * Idempotent.
+     * Releases the namespace descriptor and stops this handle's pinned threads: calls whose task
+     * has not started fail with {@link IllegalStateException}, tasks that started (and
+     * {@link #executor()} tasks already submitted) run to their end, then the threads end. The
+     * namespace itself is not deleted (see {@link Netns#delete(String)}). Idempotent.
      */
     @Override
     public void close() {
