@@ -6,7 +6,6 @@ import io.netns.internal.sys.NamespaceCalls;
 
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -125,8 +124,15 @@ final class PinnedExecutor implements Executor {
         return new Worker(this, threadPrefix + threadNumber.incrementAndGet(), held);
     }
 
-    /** Starts a worker and waits until it is inside; returns why it could not enter. */
+    /**
+     * Starts a worker and waits until it is inside; returns why it could not enter. The worker
+     * announces its start through {@link VirtualWaker}: it is inside the namespace by then, and a
+     * virtual starter it unparked itself could make the scheduler start a carrier thread inside.
+     */
     private RuntimeException start(Worker worker) {
+        if (Thread.currentThread().isVirtual()) {
+            VirtualWaker.ensureStarted();
+        }
         try {
             worker.start();
         } catch (Error e) {
@@ -134,13 +140,9 @@ final class PinnedExecutor implements Executor {
             throw e;
         }
         boolean interrupted = false;
-        while (true) {
-            try {
-                worker.started.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        while (!worker.started) {
+            LockSupport.park(worker);
+            interrupted |= Thread.interrupted(); // keep waiting: the worker counts as live until it reports
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -243,7 +245,9 @@ final class PinnedExecutor implements Executor {
         final PinnedExecutor executor;
         /** The namespace descriptor, kept open for this worker by the executor's held use. */
         private final int namespaceFd;
-        final CountDownLatch started = new CountDownLatch(1);
+        /** The thread that creates this worker, starts it and waits for {@link #started}. */
+        private final Thread starter = Thread.currentThread();
+        volatile boolean started;
         volatile RuntimeException startFailure;
 
         Worker(PinnedExecutor executor, String name, int namespaceFd) {
@@ -260,11 +264,16 @@ final class PinnedExecutor implements Executor {
             } catch (RuntimeException e) {
                 startFailure = e;
                 executor.workerEnded();
-                started.countDown();
+                reportStarted();
                 return;
             }
-            started.countDown();
+            reportStarted();
             loop();
+        }
+
+        private void reportStarted() {
+            started = true;
+            VirtualWaker.wake(starter);
         }
 
         /** Runs tasks until idle too long, stopped, or left outside the namespace by a task. */

@@ -29,6 +29,19 @@ public final class HomeThreadsMain {
                     Netns.delete(b);
                 }
             }
+            case "virtual-calls" -> {
+                // one virtual thread makes the first call of many fresh handles: each call starts a
+                // pinned thread and waits until it is inside. The JVM has few carrier threads yet,
+                // so a wake-up from inside could make the scheduler start one there.
+                Thread v = Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 3000; i++) {
+                        try (NetworkNamespace ns = Netns.open(a)) {
+                            ns.call(() -> 1);
+                        }
+                    }
+                });
+                v.join();
+            }
             case "exec" -> {
                 // the JVM's first child process is started inside a
                 try (NetworkNamespace ns = Netns.open(a)) {

@@ -46,6 +46,11 @@ class HomeThreadsTest {
     }
 
     @Test
+    void virtualCallersStartingPinnedThreadsPutNoCarrierThreadInside() throws Exception {
+        assertFreedAfter("virtual-calls");
+    }
+
+    @Test
     void theFirstExecOfAJvmLeavesNoProcessReaperInside() throws Exception {
         assertFreedAfter("exec");
     }
