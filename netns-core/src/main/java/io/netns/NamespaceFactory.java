@@ -3,6 +3,7 @@ package io.netns;
 
 import io.netns.internal.sys.CurrentNamespace;
 import io.netns.internal.sys.FileCalls;
+import io.netns.internal.sys.Home;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceCalls;
 
@@ -19,7 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * more than the step (about 440 µs against 250 µs for a namespace, 10 µs for a socket, measured
  * here). This one thread does nothing but such steps and no user code: after each, it goes back to
  * its home namespace, and if that ever fails it is retired and the next step gets a new thread.
- * It ends after 30 s without work.
+ * It ends after 30 s without work. Its home is the process's ({@link Home}): the thread that starts
+ * it may be inside a namespace (a pinned thread creating one), so it moves home before its first
+ * step instead of keeping the namespace it was born in alive.
  */
 final class NamespaceFactory {
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -59,10 +62,15 @@ final class NamespaceFactory {
             QUEUE.offer(job);
             if (!running) {
                 running = true;
-                Thread.ofPlatform().name("netns-namespace-factory").daemon(true).start(NamespaceFactory::serve);
+                startThread();
             }
         }
         return job.await();
+    }
+
+    /** Starts the factory thread; it moves to the process's home namespace before serving. */
+    private static void startThread() {
+        Home.daemon("netns-namespace-factory", NamespaceFactory::serve).start();
     }
 
     private static void serve() {
@@ -96,13 +104,12 @@ final class NamespaceFactory {
                 boolean home = backHome(homeFd, homeInode);
                 job.signal(); // from home: a thread the waiter's wake-up starts is not born inside
                 if (!home) {
-                    // retired: the next job gets a new thread, born where the submitter is
+                    // retired: the next job gets a new thread, which moves home first
                     synchronized (LOCK) {
                         running = false;
                         if (!QUEUE.isEmpty()) {
                             running = true;
-                            Thread.ofPlatform().name("netns-namespace-factory").daemon(true)
-                                    .start(NamespaceFactory::serve);
+                            startThread();
                         }
                     }
                     return;
@@ -165,7 +172,7 @@ final class NamespaceFactory {
             done = true;
             if (waiter.isVirtual()) {
                 // unparking may start a carrier thread; let a thread that is surely outside do it
-                PinnedExecutor.VirtualWaker.wake(waiter);
+                VirtualWaker.wake(waiter);
             } else {
                 LockSupport.unpark(waiter);
             }
@@ -173,7 +180,7 @@ final class NamespaceFactory {
 
         T await() {
             if (waiter.isVirtual()) {
-                PinnedExecutor.VirtualWaker.ensureStarted();
+                VirtualWaker.ensureStarted();
             }
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (!done && System.nanoTime() < spinUntil) {

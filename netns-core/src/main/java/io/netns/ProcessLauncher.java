@@ -2,10 +2,12 @@
 package io.netns;
 
 import io.netns.internal.sys.FileCalls;
+import io.netns.internal.sys.Home;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceCalls;
 import io.netns.internal.sys.StatFs;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -19,6 +21,13 @@ import java.nio.file.Path;
  * shows this namespace's devices, bind {@code /etc/netns/NAME/*} over {@code /etc}, then start the
  * process, which inherits all of it. The thread ends afterwards, so no thread of the JVM keeps
  * the altered mounts.
+ *
+ * <p>The JDK waits for each child on a "process reaper" thread from a cached pool, and starts a
+ * new one, from the thread that starts the process, when none is idle. Started from the exec
+ * thread it would be born inside the namespace and its private mount namespace, and keep both
+ * alive for the minute it stays idle afterwards. So before starting a process inside, the launcher
+ * makes sure an idle reaper exists, if need be by starting {@code true} from home (see
+ * {@link #primeReaper()}).
  */
 final class ProcessLauncher {
     static final Path ETC_NETNS = Path.of("/etc/netns");
@@ -28,6 +37,7 @@ final class ProcessLauncher {
 
     static Process start(NetworkNamespace ns, ProcessBuilder builder) {
         String name = ns.name().orElse(null);
+        primeReaper();
         return Throwaway.run("netns-exec", () -> {
             ns.fd().use(fd -> {
                 NamespaceCalls.setns(fd, Linux.CLONE_NEWNET, ns.describe());
@@ -80,5 +90,74 @@ final class ProcessLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
+    }
+
+    // ------------------------------------------------------------------ the JDK's process reaper
+
+    /** Programs that exit at once; the first that exists primes the reaper pool. */
+    private static final String[] TRUE = {"/bin/true", "/usr/bin/true"};
+    private static final String REAPER = "process reaper";
+    /** How long to wait for the primed reaper to go back to its pool; it takes microseconds. */
+    private static final long REAPER_IDLE_NANOS = 100_000_000L;
+
+    /**
+     * Makes sure the JDK has an idle process reaper, so the process about to be started inside a
+     * namespace does not make the JDK start one there. If none is idle, starts {@code true} from a
+     * thread at home and waits until the reaper that collected it is idle again. Best effort: a
+     * process started by another thread at the same moment may take that reaper first, and without
+     * a {@code true} program nothing is primed.
+     */
+    static void primeReaper() {
+        if (idleReaperExists()) {
+            return;
+        }
+        String program = null;
+        for (String candidate : TRUE) {
+            if (new File(candidate).canExecute()) {
+                program = candidate;
+                break;
+            }
+        }
+        if (program == null) {
+            return;
+        }
+        String[] command = {program};
+        boolean started;
+        try {
+            started = Throwaway.run("netns-reaper-primer", () -> {
+                if (!Home.moveHere()) {
+                    return false; // a reaper started here would be no better than one started by exec
+                }
+                Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor();
+                return true;
+            });
+        } catch (RuntimeException notPrimed) {
+            return; // only an optimisation: the exec itself reports real problems
+        }
+        long deadline = System.nanoTime() + REAPER_IDLE_NANOS;
+        while (started && !idleReaperExists() && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+    }
+
+    /** Whether a JDK process reaper thread waits in its pool for the next process. */
+    static boolean idleReaperExists() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            // a busy reaper is named "process reaper (pid N)" and blocks in waitpid (RUNNABLE)
+            if (REAPER.equals(t.getName()) && t.getState() == Thread.State.TIMED_WAITING) {
+                return true;
+            }
+        }
+        return false;
     }
 }

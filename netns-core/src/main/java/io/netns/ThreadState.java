@@ -3,8 +3,8 @@ package io.netns;
 
 import io.netns.internal.sys.CurrentNamespace;
 import io.netns.internal.sys.FileCalls;
+import io.netns.internal.sys.Home;
 
-import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 
 /**
@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
  */
 final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
-    private static final Cleaner CLEANER = Cleaner.create();
 
     final Thread owner = Thread.currentThread();
     final ArrayDeque<NamespaceScope> scopes = new ArrayDeque<>(4);
@@ -27,7 +26,8 @@ final class ThreadState {
 
     private ThreadState() {
         int[] h = home;
-        CLEANER.register(this, () -> FileCalls.closeQuietly(h[0]));
+        // the library's cleaner, born or moved home: this class may first be used on a pinned thread
+        Home.CLEANER.register(this, () -> FileCalls.closeQuietly(h[0]));
     }
 
     static ThreadState current() {

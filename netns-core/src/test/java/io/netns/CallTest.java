@@ -194,38 +194,6 @@ class CallTest {
     }
 
     @Test
-    void anInterruptedCallerCancelsItsTaskAndTheThreadServesTheNextOne() throws Exception {
-        NetworkNamespace ns = temp.create("cancel");
-        CountDownLatch running = new CountDownLatch(1);
-        AtomicReference<Throwable> callerSaw = new AtomicReference<>();
-        AtomicReference<Boolean> taskInterrupted = new AtomicReference<>();
-        Thread caller = Thread.ofPlatform().start(() -> {
-            try {
-                ns.run(() -> {
-                    running.countDown();
-                    try {
-                        Thread.sleep(60_000);
-                    } catch (InterruptedException e) {
-                        taskInterrupted.set(true);
-                    }
-                });
-            } catch (Throwable e) {
-                callerSaw.set(e);
-            }
-        });
-        running.await();
-        caller.interrupt();
-        caller.join();
-        assertThat(callerSaw.get()).isInstanceOf(java.util.concurrent.CancellationException.class);
-        // the next task is not hit by the interrupt meant for the cancelled one
-        assertThat(ns.call(() -> {
-            Thread.sleep(20);
-            return Thread.currentThread().isInterrupted();
-        })).isFalse();
-        assertThat(taskInterrupted.get()).isTrue();
-    }
-
-    @Test
     void threadFactoryThreadsEnterBeforeRunning() throws Exception {
         NetworkNamespace ns = temp.create("factory");
         ThreadFactory tf = ns.threadFactory("loop-");

@@ -2,7 +2,6 @@
 package io.netns.internal.sys;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
 
 /**
  * Cheap answers to "which network namespace is this OS thread in": each thread keeps a descriptor
@@ -11,8 +10,6 @@ import java.lang.ref.Cleaner;
  * The descriptor is closed when the thread ends (its state becomes unreachable).
  */
 public final class CurrentNamespace {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     /** Per-thread directory descriptor and scratch memory; the holder object's collection frees them. */
     private static final class Dir {
         final int fd;
@@ -30,7 +27,7 @@ public final class CurrentNamespace {
         MemorySegment scratch = Memory.malloc(36);
         scratch.setString(0, "net");
         Dir d = new Dir(fd, scratch);
-        CLEANER.register(d, () -> {
+        Home.CLEANER.register(d, () -> {
             FileCalls.closeQuietly(fd);
             Memory.free(scratch);
         });
