@@ -305,7 +305,8 @@ public final class BatchEncoder {
         boolean interval = s.flags().contains("interval");
         SetCodec.Key k = SetCodec.key(s.type());
         Type dataT = s.map().filter(m -> !m.equals("verdict")).map(Type.BY_NAME::get).orElse(null);
-        List<SetDef.Elem> elems = SetCodec.elements(k, dataT, e.elements(), interval, false, s.isMap(), links);
+        List<SetDef.Elem> elems = e.elements().isEmpty() ? List.of()
+                : SetCodec.elements(k, dataT, e.elements(), interval, false, s.isMap(), links);
         if (verb == Transaction.Verb.DELETE) {
             if (interval && !elems.isEmpty() && elems.get(0).end() && isZero(elems.get(0).key())) {
                 elems = elems.subList(1, elems.size()); // the leading end marker belongs to the set, not the element

@@ -39,11 +39,12 @@ final class Delinearizer {
     /** The sets of the rule's table, for anonymous sets' elements. */
     interface Sets {
         /**
-         * {@return the set named {@code name}, or null}
+         * {@return the set a lookup names, or null}
          *
-         * @param name the name
+         * @param name its name
+         * @param id its id in the batch that created it (NFTA_LOOKUP_SET_ID), or null
          */
-        SetView set(String name);
+        SetView set(String name, Integer id);
     }
 
     /** What the decoder needs of a set: its flags and elements. */
@@ -55,9 +56,12 @@ final class Delinearizer {
     private final Sets sets;
     private final List<Statement> out = new ArrayList<>();
     private final Map<Integer, Reg> regs = new HashMap<>();
-    /** A match that may be the implicit dependency of the next load: its index in {@link #out}. */
-    private int dependency = -1;
-    private String dependencyImplies;
+    /**
+     * Matches that may be implicit dependencies of the next load, innermost last: their index in
+     * {@link #out} and the protocol they imply ({@code meta nfproto ipv4} then {@code meta l4proto
+     * icmp} before {@code icmp type} in an inet table).
+     */
+    private final List<Object[]> dependencies = new ArrayList<>();
     private String l3;
     private String l4;
 
@@ -233,8 +237,7 @@ final class Delinearizer {
     private Reg payload(Low.Payload p) {
         String proto = switch (p.base()) {
             // a link-layer header is ethernet in a bridge, elsewhere only after "meta iiftype ether"
-            case NFT_PAYLOAD_LL_HEADER -> family == Family.BRIDGE || (dependency >= 0 && "ether".equals(dependencyImplies))
-                    ? "ether" : null;
+            case NFT_PAYLOAD_LL_HEADER -> family == Family.BRIDGE || pendingDependency("ether") ? "ether" : null;
             case NFT_PAYLOAD_NETWORK_HEADER -> l3;
             case NFT_PAYLOAD_TRANSPORT_HEADER -> l4 != null ? l4 : "th";
             default -> null;
@@ -262,12 +265,33 @@ final class Delinearizer {
                 new Fields.Spec(Type.INTEGER_BE, p.len(), true), 0, null, false, null, List.of(p));
     }
 
-    /** Drops the pending dependency match if it is the one that implies {@code proto}. */
+    /**
+     * Drops the pending dependency match if it is the one that implies {@code proto} (and, for
+     * ICMP, the network protocol check before it).
+     */
     private void killDependency(String proto) {
-        if (dependency >= 0 && proto != null && proto.equals(dependencyImplies) && dependency == out.size() - 1) {
-            out.remove(dependency);
+        if (proto != null && kill(proto) && (proto.equals("icmp") || proto.equals("icmpv6"))) {
+            kill(proto.equals("icmp") ? "ip" : "ip6");
         }
-        dependency = -1;
+        dependencies.clear();
+    }
+
+    private boolean kill(String proto) {
+        if (dependencies.isEmpty()) {
+            return false;
+        }
+        Object[] d = dependencies.get(dependencies.size() - 1);
+        if ((int) d[0] == out.size() - 1 && proto.equals(d[1])) {
+            out.remove(out.size() - 1);
+            dependencies.remove(dependencies.size() - 1);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean pendingDependency(String proto) {
+        return !dependencies.isEmpty() && (int) dependencies.get(dependencies.size() - 1)[0] == out.size() - 1
+                && proto.equals(dependencies.get(dependencies.size() - 1)[1]);
     }
 
     private int cmp(List<Low> exprs, int i, Low.Cmp c) {
@@ -383,8 +407,9 @@ final class Delinearizer {
             }
         }
         if (implies != null) {
-            dependency = at;
-            dependencyImplies = implies;
+            dependencies.add(new Object[] {at, implies});
+        } else {
+            dependencies.clear();
         }
     }
 
@@ -394,7 +419,7 @@ final class Delinearizer {
 
     private void lookup(Low.Lookup l) {
         Reg r = take(l.sreg());
-        SetView set = sets == null ? null : sets.set(l.set());
+        SetView set = sets == null ? null : sets.set(l.set(), l.setId());
         if (r == null || r.expr == null || r.mask != null || r.prefixBits > 0 || r.converted) {
             rawWith(r, l);
             return;
@@ -495,7 +520,7 @@ final class Delinearizer {
     }
 
     private void raw(Low e) {
-        dependency = -1;
+        dependencies.clear();
         out.add(toRaw(e));
     }
 

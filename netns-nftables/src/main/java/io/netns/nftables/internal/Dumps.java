@@ -39,11 +39,11 @@ public final class Dumps {
     /** A set as the kernel describes it. */
     public record RawSet(Family family, String table, String name, long handle, int flags, int keyType, int keyLen,
                          Integer dataType, Integer dataLen, Integer policy, Integer size, Long timeoutMs, Integer gcMs,
-                         byte[] udata) {
+                         byte[] udata, Integer id) {
     }
 
     /** The elements of one NEWSETELEM message. */
-    public record RawElements(Family family, String table, String set, List<SetDef.Elem> elements) {
+    public record RawElements(Family family, String table, String set, List<SetDef.Elem> elements, Integer setId) {
     }
 
     private static Family family(MessageReader r) {
@@ -175,6 +175,7 @@ public final class Dumps {
         Integer size = null;
         Long timeout = null;
         Integer gc = null;
+        Integer id = null;
         byte[] udata = null;
         while (a.next()) {
             switch (a.type()) {
@@ -190,6 +191,7 @@ public final class Dumps {
                 case NFTA_SET_TIMEOUT -> timeout = be64(a);
                 case NFTA_SET_GC_INTERVAL -> gc = a.u32Be();
                 case NFTA_SET_USERDATA -> udata = a.bytes();
+                case NFTA_SET_ID -> id = a.u32Be();
                 case NFTA_SET_DESC -> {
                     AttrReader d = a.nested("NFTA_SET_DESC");
                     while (d.next()) {
@@ -203,7 +205,7 @@ public final class Dumps {
             }
         }
         return new RawSet(f, need(table, "NFTA_SET_TABLE", r), need(name, "NFTA_SET_NAME", r), handle, flags, keyType,
-                keyLen, dataType, dataLen, policy, size, timeout, gc, udata);
+                keyLen, dataType, dataLen, policy, size, timeout, gc, udata, id);
     }
 
     public static RawElements elements(MessageReader r) {
@@ -211,11 +213,13 @@ public final class Dumps {
         AttrReader a = attrs(r);
         String table = null;
         String set = null;
+        Integer setId = null;
         List<SetDef.Elem> elems = new ArrayList<>();
         while (a.next()) {
             switch (a.type()) {
                 case NFTA_SET_ELEM_LIST_TABLE -> table = a.string();
                 case NFTA_SET_ELEM_LIST_SET -> set = a.string();
+                case NFTA_SET_ELEM_LIST_SET_ID -> setId = a.u32Be();
                 case NFTA_SET_ELEM_LIST_ELEMENTS -> {
                     AttrReader list = a.nested("NFTA_SET_ELEM_LIST_ELEMENTS");
                     while (list.next()) {
@@ -227,7 +231,7 @@ public final class Dumps {
             }
         }
         return new RawElements(f, need(table, "NFTA_SET_ELEM_LIST_TABLE", r), need(set, "NFTA_SET_ELEM_LIST_SET", r),
-                elems);
+                elems, setId);
     }
 
     private static SetDef.Elem element(AttrReader e) {

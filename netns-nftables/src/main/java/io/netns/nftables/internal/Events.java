@@ -64,7 +64,7 @@ public final class Events {
             }
             case NFT_MSG_NEWRULE, NFT_MSG_DELRULE -> {
                 Dumps.RawRule rule = Dumps.rule(r);
-                return new NftEvent.RuleEvent(action, Listing.rule(rule, links, name -> {
+                return new NftEvent.RuleEvent(action, Listing.rule(rule, links, (name, id) -> {
                     Dumps.RawSet s = sets.get(Listing.key(rule.family(), rule.table(), name));
                     return s == null ? null : new Delinearizer.SetView(s.flags(),
                             anonymousElements.getOrDefault(Listing.key(rule.family(), rule.table(), name), List.of()));
@@ -91,7 +91,7 @@ public final class Events {
                 }
                 List<Expression> elems = s != null ? Listing.namedSet(s, e.elements(), links).elements()
                         : Listing.namedSet(new Dumps.RawSet(e.family(), e.table(), e.set(), 0, 0, Type.INTEGER.id,
-                        0, null, null, null, null, null, null, null), e.elements(), links).elements();
+                        0, null, null, null, null, null, null, null, null), e.elements(), links).elements();
                 return new NftEvent.ElementEvent(action, new SetElements(e.family(), e.table(), e.set(), elems));
             }
             case NFT_MSG_NEWGEN -> {

@@ -218,6 +218,10 @@ final class Linearizer {
                 if (l4 != null) {
                     throw new IllegalArgumentException("conflicting protocols: " + proto.name() + " after " + l4);
                 }
+                if (proto.name().equals("icmp") || proto.name().equals("icmpv6")) {
+                    // ICMP belongs to one network protocol: nft checks that first (meta nfproto in inet)
+                    dependency(Fields.PROTOS.get(proto.name().equals("icmp") ? "ip" : "ip6"));
+                }
                 out.add(new Low.Meta(16, NFT_REG_1, null)); // meta l4proto
                 out.add(new Low.Cmp(NFT_REG_1, NFT_CMP_EQ, Low.Bytes.of((byte) proto.selector())));
                 l4 = proto.name();
@@ -269,7 +273,7 @@ final class Linearizer {
         if (left instanceof Binary b && b.op().equals("&") && b.operands().size() == 2) {
             Loaded l = load(b.operands().get(0), 0);
             byte[] mask = Values.encode(l.spec, b.operands().get(1), links);
-            out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, l.spec.len(), Low.Bytes.of(mask),
+            out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, 0, l.spec.len(), Low.Bytes.of(mask),
                     Low.Bytes.of(new byte[l.spec.len()])));
             compare(l, op, right);
             return;
@@ -310,7 +314,7 @@ final class Linearizer {
                         throw new IllegalArgumentException("a list of values needs a bitmask type, not " + spec.type());
                     }
                     byte[] mask = Values.encode(spec, right, links);
-                    out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, spec.len(), Low.Bytes.of(mask),
+                    out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, null, spec.len(), Low.Bytes.of(mask),
                             Low.Bytes.of(new byte[spec.len()])));
                     out.add(new Low.Cmp(NFT_REG_1, NFT_CMP_NEQ, Low.Bytes.of(new byte[spec.len()])));
                     return;
@@ -360,7 +364,7 @@ final class Linearizer {
                     for (int i = 0; i < addr.length; i++) {
                         addr[i] &= mask[i];
                     }
-                    out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, f.len(), Low.Bytes.of(mask),
+                    out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, null, f.len(), Low.Bytes.of(mask),
                             Low.Bytes.of(new byte[f.len()])));
                     out.add(new Low.Cmp(NFT_REG_1, cmpOp(op), Low.Bytes.of(addr)));
                 }
@@ -374,7 +378,7 @@ final class Linearizer {
         for (int i = 0; i < addr.length; i++) {
             addr[i] &= mask[i];
         }
-        out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, l.spec.len(), Low.Bytes.of(mask), Low.Bytes.of(new byte[l.spec.len()])));
+        out.add(new Low.Bitwise(NFT_REG_1, NFT_REG_1, null, l.spec.len(), Low.Bytes.of(mask), Low.Bytes.of(new byte[l.spec.len()])));
         out.add(new Low.Cmp(NFT_REG_1, cmpOp(op), Low.Bytes.of(addr)));
     }
 

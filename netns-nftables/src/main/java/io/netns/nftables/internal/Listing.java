@@ -70,7 +70,7 @@ public final class Listing {
         }
         List<Rule> rules = new ArrayList<>();
         for (Dumps.RawRule r : raw.rules()) {
-            rules.add(rule(r, links, name -> {
+            rules.add(rule(r, links, (name, id) -> {
                 Dumps.RawSet s = setsByKey.get(key(r.family(), r.table(), name));
                 return s == null ? null : new Delinearizer.SetView(s.flags(),
                         raw.elements().getOrDefault(key(r.family(), r.table(), name), List.of()));
@@ -161,7 +161,8 @@ public final class Listing {
         return new NamedSet(s.family(), s.table(), s.name(), s.handle(), typeNames, map, flags,
                 s.timeoutMs() == null ? OptionalLong.empty() : OptionalLong.of(s.timeoutMs() / 1000),
                 s.gcMs() == null ? OptionalLong.empty() : OptionalLong.of(s.gcMs() / 1000),
-                s.size() == null ? OptionalLong.empty() : OptionalLong.of(s.size()),
+                // nft sizes a constant set to its elements itself, and does not list that size
+                s.size() == null || (s.flags() & NFT_SET_CONSTANT) != 0 ? OptionalLong.empty() : OptionalLong.of(s.size()),
                 s.policy() != null && s.policy() == 1 ? Optional.of("memory") : Optional.empty(), elements,
                 Dumps.comment(s.udata(), 7));
     }

@@ -31,8 +31,11 @@ public sealed interface Low {
         }
     }
 
-    /** {@code bitwise} with the mask-and-xor operation (op absent or 0). */
-    record Bitwise(int sreg, int dreg, int len, Bytes mask, Bytes xor) implements Low {
+    /**
+     * {@code bitwise} with the mask-and-xor operation: NFTA_BITWISE_OP absent, or 0 ({@code op}:
+     * {@code nft} sends it for an explicit {@code &}, not for prefixes and flags).
+     */
+    record Bitwise(int sreg, int dreg, Integer op, int len, Bytes mask, Bytes xor) implements Low {
         @Override
         public String name() {
             return "bitwise";

@@ -71,6 +71,7 @@ public final class LowCodec {
             case Low.Bitwise b -> {
                 be32(w, NFTA_BITWISE_SREG, b.sreg());
                 be32(w, NFTA_BITWISE_DREG, b.dreg());
+                opt32(w, NFTA_BITWISE_OP, b.op());
                 be32(w, NFTA_BITWISE_LEN, b.len());
                 value(w, NFTA_BITWISE_MASK, b.mask());
                 value(w, NFTA_BITWISE_XOR, b.xor());
@@ -398,7 +399,7 @@ public final class LowCodec {
                 case "payload" -> has(1, 2, 3, 4) ? new Low.Payload(i(1), i(2), i(3), i(4)) : null;
                 case "cmp" -> has(1, 2, 3) ? new Low.Cmp(i(1), i(2), d[3]) : null;
                 case "bitwise" -> has(1, 2, 3, 4, 5) && (n[6] == null || n[6] == 0)
-                        ? new Low.Bitwise(i(1), i(2), i(3), d[4], d[5]) : null;
+                        ? new Low.Bitwise(i(1), i(2), i(6), i(3), d[4], d[5]) : null;
                 case "byteorder" -> has(1, 2, 3, 4, 5) ? new Low.Byteorder(i(1), i(2), i(3), i(4), i(5)) : null;
                 case "meta" -> has(2) && (n[1] == null) != (n[3] == null) ? new Low.Meta(i(2), i(1), i(3)) : null;
                 case "ct" -> has(2) && (n[1] == null) != (n[4] == null) ? new Low.Ct(i(2), i(1), i(3), i(4)) : null;

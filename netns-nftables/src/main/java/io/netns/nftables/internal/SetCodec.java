@@ -160,9 +160,12 @@ final class SetCodec {
             default -> throw new IllegalArgumentException("set policy \"" + p + "\" (performance, memory)");
         }).filter(p -> p != 0).orElse(null);
         boolean interval = (flags & NFT_SET_INTERVAL) != 0;
-        List<SetDef.Elem> elems = elements(key, dataT, s.elements(), interval, false, s.map().isPresent(), links);
-        return new SetDef(s.name(), flags, key.id(), key.len(), dataType, dataLen, id, policy,
-                s.size().isPresent() ? (int) s.size().getAsLong() : null,
+        List<SetDef.Elem> elems = s.elements().isEmpty() ? List.of()
+                : elements(key, dataT, s.elements(), interval, false, s.map().isPresent(), links);
+        // a constant set is sized to its elements, as nft does
+        Integer size = s.size().isPresent() ? Integer.valueOf((int) s.size().getAsLong())
+                : (flags & NFT_SET_CONSTANT) != 0 ? Integer.valueOf(elems.size()) : null;
+        return new SetDef(s.name(), flags, key.id(), key.len(), dataType, dataLen, id, policy, size,
                 s.timeout().isPresent() ? s.timeout().getAsLong() * 1000 : null,
                 s.gcInterval().isPresent() ? (int) (s.gcInterval().getAsLong() * 1000) : null, u.toBytes(), elems);
     }
