@@ -24,4 +24,6 @@ module io.netns.netlink {
     exports io.netns.netlink.event;
     exports io.netns.netlink.topology;
     exports io.netns.netlink.wire;
+    // the socket and exchange loop, for the netfilter netlink module (NETLINK_NETFILTER)
+    exports io.netns.netlink.internal to io.netns.nftables;
 }

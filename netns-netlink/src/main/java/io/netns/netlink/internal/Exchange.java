@@ -186,6 +186,24 @@ public final class Exchange implements Sink, AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code body} with the socket to itself (the exchange's lock held, the handle checked
+     * open), for a protocol whose requests and answers follow a pattern of their own: a netfilter
+     * batch is many messages in one datagram, answered together.
+     *
+     * @param body what to do with the socket
+     * @param <T> its result
+     * @return what {@code body} returned
+     */
+    public <T> T withSocket(Function<NetlinkSocket, T> body) {
+        enter();
+        try {
+            return body.apply(socket);
+        } finally {
+            leave();
+        }
+    }
+
     // ------------------------------------------------------------------ device names
 
     /**
