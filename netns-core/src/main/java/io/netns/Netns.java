@@ -218,14 +218,16 @@ public final class Netns {
      *
      * @param name the name
      * @return the scope
-     * @throws IllegalStateException on a virtual thread; use {@code Netns.open(name).call(...)}
+     * @throws IllegalStateException on a virtual thread; use {@code call(...)} on a handle from
+     *         {@link #open(String)} (in try-with-resources)
      * @throws NamespaceNotFoundException if there is no such name
      */
     public static NamespaceScope enter(String name) {
         if (Thread.currentThread().isVirtual()) {
             // refuse before opening anything
             throw new IllegalStateException("enter(\"" + name + "\") refused on a virtual thread: setns would move "
-                    + "its carrier OS thread and unrelated virtual threads with it. Use Netns.open(name).call(...)");
+                    + "its carrier OS thread and unrelated virtual threads with it. Use call(...) on a handle: "
+                    + "try (var ns = Netns.open(name)) { ns.call(...); }");
         }
         NetworkNamespace ns = open(name);
         try {

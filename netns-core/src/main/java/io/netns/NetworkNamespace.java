@@ -2,6 +2,7 @@
 package io.netns;
 
 import io.netns.internal.sys.FileCalls;
+import io.netns.internal.sys.Home;
 import io.netns.internal.sys.Linux;
 import io.netns.internal.sys.NamespaceAccess;
 import io.netns.internal.sys.NamespaceCalls;
@@ -9,6 +10,8 @@ import io.netns.internal.sys.Stat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.net.ProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -41,13 +45,19 @@ import java.util.stream.Stream;
  * <p>Handles are thread-safe. Two handles are {@linkplain #equals equal} when they refer to the
  * same namespace (same nsfs device and inode). {@link #close()} releases the descriptor and the
  * pinned threads; the namespace itself lives on while a name, process or other handle holds it.
+ * Close every handle (try-with-resources): one that is never closed keeps the namespace alive
+ * until the garbage collector finds it unreachable, and only then does a cleaner release it.
  */
 public final class NetworkNamespace implements AutoCloseable {
     static {
         NamespaceAccess.install(new NamespaceAccess.Accessor() {
             @Override
             public <T> T withFd(NetworkNamespace namespace, java.util.function.IntFunction<T> action) {
-                return namespace.fd.use(action);
+                try {
+                    return namespace.fd.use(action);
+                } finally {
+                    Reference.reachabilityFence(namespace); // its cleaner must not close the fd first
+                }
             }
 
             @Override
@@ -61,13 +71,90 @@ public final class NetworkNamespace implements AutoCloseable {
     private final Stat stat;
     private final String name;
     private final Path path;
-    private volatile PinnedExecutor executor;
+    /** What close() or, for a handle never closed, the cleaner releases; it never refers to the handle. */
+    private final Resources resources;
+    private final Cleaner.Cleanable cleanable;
+    /** The view {@link #executor()} hands out: it keeps this handle reachable while a caller keeps it. */
+    private final Executor executor = new HandleExecutor();
 
     NetworkNamespace(int fd, Stat stat, String name, Path path) {
         this.stat = stat;
         this.name = name;
         this.path = path;
         this.fd = new NamespaceFd(fd, describe(name, stat));
+        this.resources = new Resources(this.fd, "netns-" + (name != null ? name : "net:" + stat.ino()) + "-");
+        this.cleanable = Home.CLEANER.register(this, resources);
+    }
+
+    /**
+     * The descriptor and the pinned executor of one handle. Run once, by {@link #close()} or by the
+     * library's cleaner after the handle became unreachable: refuses new tasks and ends the pinned
+     * threads (see {@link PinnedExecutor#shutdown()}), then closes the descriptor.
+     */
+    private static final class Resources implements Runnable {
+        private final NamespaceFd fd;
+        private final String threadPrefix;
+        private volatile PinnedExecutor executor;
+        private volatile boolean closed;
+
+        Resources(NamespaceFd fd, String threadPrefix) {
+            this.fd = fd;
+            this.threadPrefix = threadPrefix;
+        }
+
+        /** The executor, created on first use; IllegalStateException once closed. */
+        PinnedExecutor pinned() {
+            PinnedExecutor e = executor;
+            if (e == null || closed) {
+                synchronized (this) {
+                    if (closed) {
+                        throw new IllegalStateException(fd.description() + " handle is closed");
+                    }
+                    e = executor;
+                    if (e == null) {
+                        e = new PinnedExecutor(fd, threadPrefix);
+                        executor = e;
+                    }
+                }
+            }
+            return e;
+        }
+
+        @Override
+        public void run() {
+            PinnedExecutor e;
+            synchronized (this) {
+                closed = true;
+                e = executor;
+            }
+            if (e != null) {
+                e.shutdown();
+            }
+            fd.close(); // now, or when the last pinned thread ended
+        }
+    }
+
+    /** {@link #executor()}: a view on the pinned executor that keeps this handle reachable. */
+    private final class HandleExecutor implements Executor {
+        @Override
+        public void execute(Runnable task) {
+            PinnedExecutor e;
+            try {
+                e = resources.pinned();
+            } catch (IllegalStateException closed) {
+                throw new RejectedExecutionException(closed.getMessage(), closed);
+            }
+            try {
+                e.execute(task);
+            } finally {
+                Reference.reachabilityFence(this); // and so the handle: not released meanwhile
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "executor of " + NetworkNamespace.this;
+        }
     }
 
     private static String describe(String name, Stat stat) {
@@ -121,26 +208,6 @@ public final class NetworkNamespace implements AutoCloseable {
         return NamespaceScope.enter(this, false);
     }
 
-    private PinnedExecutor pinned() {
-        if (fd.isClosed()) {
-            throw new IllegalStateException(describe() + " handle is closed");
-        }
-        PinnedExecutor e = executor;
-        if (e == null) {
-            synchronized (this) {
-                e = executor;
-                if (e == null) {
-                    if (fd.isClosed()) {
-                        throw new IllegalStateException(describe() + " handle is closed");
-                    }
-                    e = new PinnedExecutor(fd, "netns-" + (name != null ? name : "net:" + stat.ino()) + "-");
-                    executor = e;
-                }
-            }
-        }
-        return e;
-    }
-
     /**
      * Runs {@code task} on a platform thread that lives inside this namespace and waits for it.
      * The calling thread does not move; virtual threads may call this. Interrupts and
@@ -155,10 +222,14 @@ public final class NetworkNamespace implements AutoCloseable {
      */
     public void run(Runnable task) {
         Objects.requireNonNull(task, "task");
-        pinned().call(() -> {
-            task.run();
-            return null;
-        });
+        try {
+            resources.pinned().call(() -> {
+                task.run();
+                return null;
+            });
+        } finally {
+            Reference.reachabilityFence(this); // not released by the cleaner while the task runs
+        }
     }
 
     /**
@@ -192,20 +263,26 @@ public final class NetworkNamespace implements AutoCloseable {
      */
     public <T, X extends Exception> T call(ThrowingCallable<T, X> task) throws X {
         Objects.requireNonNull(task, "task");
-        return pinned().call(task);
+        try {
+            return resources.pinned().call(task);
+        } finally {
+            Reference.reachabilityFence(this); // not released by the cleaner while the task runs
+        }
     }
 
     /**
      * An executor whose daemon platform threads live inside this namespace (created inside, never
      * moved out, named {@code netns-NAME-N}). Use it with {@code CompletableFuture.supplyAsync(...,
      * ns.executor())}. It is owned by this handle and ends with {@link #close()}: tasks submitted
-     * before still run, later ones get {@link java.util.concurrent.RejectedExecutionException}.
+     * before still run, later ones get {@link RejectedExecutionException}. Keeping the executor
+     * keeps the handle from being collected, so it still works if the handle was not kept.
      *
      * @return the executor of this handle
      * @throws IllegalStateException if the handle is closed
      */
     public Executor executor() {
-        return pinned();
+        resources.pinned();
+        return executor;
     }
 
     /**
@@ -430,18 +507,13 @@ public final class NetworkNamespace implements AutoCloseable {
      * Releases the namespace descriptor and stops this handle's pinned threads: calls whose task
      * has not started fail with {@link IllegalStateException}, tasks that started (and
      * {@link #executor()} tasks already submitted) run to their end, then the threads end. The
-     * namespace itself is not deleted (see {@link Netns#delete(String)}). Idempotent.
+     * namespace itself is not deleted (see {@link Netns#delete(String)}). Idempotent. A handle that
+     * is never closed is released the same way once it is unreachable, by a cleaner, at a time only
+     * the garbage collector decides: close it.
      */
     @Override
     public void close() {
-        PinnedExecutor e;
-        synchronized (this) {
-            e = executor;
-            fd.close();
-        }
-        if (e != null) {
-            e.shutdown();
-        }
+        cleanable.clean();
     }
 
     /** {@return whether {@code o} is a handle on the same namespace (same nsfs device and inode)} */
@@ -466,7 +538,7 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     int pinnedThreads() {
-        PinnedExecutor e = executor;
+        PinnedExecutor e = resources.executor;
         return e == null ? 0 : e.liveThreads();
     }
 }

@@ -79,7 +79,8 @@ class HomeThreadsTest {
             output.stream().filter(l -> l.startsWith("INODE ")).forEach(l -> watched.add(Long.parseLong(l.substring(6))));
             Ip.ip("netns", "del", a);
             long pid = child.pid();
-            long deadline = System.nanoTime() + SETTLE_NANOS;
+            long deleted = System.nanoTime();
+            long deadline = deleted + SETTLE_NANOS;
             List<String> inside;
             boolean witnessGone;
             do {
@@ -87,6 +88,8 @@ class HomeThreadsTest {
                 inside = threadsIn(pid, watched);
                 witnessGone = !Ip.linkNames(c).contains("witness0");
             } while ((!inside.isEmpty() || !witnessGone) && System.nanoTime() < deadline);
+            System.out.printf("HomeThreadsTest %s: namespace freed %d ms after delete%n", scenario,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deleted));
             assertThat(inside).as("threads of the child JVM still inside the deleted namespaces %s", watched).isEmpty();
             assertThat(witnessGone).as("the veth end whose peer was in the deleted namespace is gone").isTrue();
         } finally {
