@@ -38,7 +38,7 @@ class UnclosedHandleTest {
             long inode = FileCalls.stat("/run/netns/" + name).ino();
             useWithoutClosing(name);
             // the handles above are unreachable now: the library's cleaner releases them after a GC
-            assertThat(heldAfterGc(inode)).as("descriptors and threads of this JVM in the namespace").isEmpty();
+            assertThat(heldAfterGc(inode, name)).as("descriptors and threads of this JVM in the namespace").isEmpty();
         } finally {
             Ip.ip("netns", "del", name);
         }
@@ -81,14 +81,14 @@ class UnclosedHandleTest {
             }
             executor = null;
             long inode = FileCalls.stat("/run/netns/" + name).ino();
-            assertThat(heldAfterGc(inode)).isEmpty();
+            assertThat(heldAfterGc(inode, name)).isEmpty();
         } finally {
             Ip.ip("netns", "del", name);
         }
     }
 
-    /** Collects garbage until nothing of this JVM holds {@code inode}, for at most 10 s; returns what still does. */
-    private static List<String> heldAfterGc(long inode) throws Exception {
+    /** Collects garbage until nothing of this JVM holds the namespace, for at most 10 s; returns what still does. */
+    private static List<String> heldAfterGc(long inode, String name) throws Exception {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(10);
         List<String> held;
@@ -97,21 +97,23 @@ class UnclosedHandleTest {
             System.gc();
             gcs++;
             Thread.sleep(20);
-            held = holders(inode);
+            held = holders(inode, name);
         } while (!held.isEmpty() && System.nanoTime() < deadline);
         System.out.printf("UnclosedHandleTest: released after %d GCs, %d ms%n", gcs,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return held;
     }
 
-    private static List<String> holders(long inode) throws IOException {
+    /** Descriptors (opened by path: the mount point; by /proc: net:[INODE]) and threads in the namespace. */
+    private static List<String> holders(long inode, String name) throws IOException {
         List<String> found = new ArrayList<>();
-        String target = "net:[" + inode + "]";
+        Set<String> targets = Set.of("net:[" + inode + "]", "/run/netns/" + name);
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
                 try {
-                    if (Files.readSymbolicLink(fd).toString().equals(target)) {
-                        found.add("fd " + fd.getFileName());
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (targets.contains(target)) {
+                        found.add("fd " + fd.getFileName() + " -> " + target);
                     }
                 } catch (IOException closedMeanwhile) {
                     // the stream's own descriptor

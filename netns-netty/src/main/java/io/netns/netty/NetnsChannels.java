@@ -11,7 +11,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
@@ -152,14 +151,10 @@ public final class NetnsChannels {
 
         @Override
         public C newChannel() {
-            Handoff<C> handoff = new Handoff<>();
-            C channel;
-            try {
-                channel = namespace.call(() -> handoff.deliver(constructor.get()));
-            } catch (CancellationException e) {
-                handoff.abandon();      // interrupted while waiting: do not leave a socket behind
-                throw e;
-            }
+            // An interrupted caller either gets CancellationException and no channel is made (the
+            // constructor had not started), or waits for the constructor and gets its channel:
+            // ns.call never reports cancelled a task that ran, so no socket is left behind.
+            C channel = namespace.call(constructor::get);
             if (channel == null) {
                 throw new NullPointerException("the channel constructor returned null");
             }
@@ -169,33 +164,6 @@ public final class NetnsChannels {
         @Override
         public String toString() {
             return "NetnsChannels[" + what + " in " + namespace + "]";
-        }
-    }
-
-    /**
-     * Passes the new channel from the pinned thread to the caller. A caller interrupted while
-     * waiting gets a {@link CancellationException} and returns; the channel made meanwhile (or
-     * later) then has nobody to close it, so whichever side comes second closes it.
-     */
-    private static final class Handoff<C extends Channel> {
-        private C channel;
-        private boolean abandoned;
-
-        synchronized C deliver(C made) {
-            if (abandoned && made != null) {
-                made.unsafe().closeForcibly();
-                throw new CancellationException("the caller stopped waiting; the channel was closed");
-            }
-            channel = made;
-            return made;
-        }
-
-        synchronized void abandon() {
-            abandoned = true;
-            if (channel != null) {
-                channel.unsafe().closeForcibly();
-                channel = null;
-            }
         }
     }
 }

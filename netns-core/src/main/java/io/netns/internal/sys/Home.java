@@ -70,9 +70,4 @@ public final class Home {
             return false;
         }
     }
-
-    /** {@return whether the calling platform thread is in the home network namespace} */
-    public static boolean isHere() {
-        return FileCalls.stat(HOME).sameFile(FileCalls.stat(HERE));
-    }
 }
